@@ -1,0 +1,196 @@
+// The headless command line over the same core: `npm run -s cli -- <command> [args] [--data-dir DIR] [--json]`.
+// runCli is pure over its streams and returns an exit code, so tests call it directly.
+import { parseArgs } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Client } from '../common/client';
+import { createClient } from '../common/client';
+import { isAppError } from '../common/errors';
+import { documentPlainText } from '../common/documentModel';
+import type { DocumentMeta, SearchHit } from '../common/contract';
+import { createCore } from '../core/createCore';
+import { defaultDataDir } from '../core/paths';
+
+/** Where the CLI writes; injected so tests capture output. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** A usage error: printed with the usage text, exit code 2. */
+class UsageError extends Error {}
+
+/** The usage text, in Chinese. */
+export const usage = `文稿命令行
+
+用法：npm run -s cli -- <命令> [参数] [--data-dir 数据文件夹] [--json]
+
+命令：
+  list                         列出文稿（最近编辑的在前）
+  new --title 标题             新建文稿
+  show <编号> --text           以纯文本显示文稿
+  search <搜索词>              全文搜索（空格分隔的词须同时出现）
+  put <编号> --text-file 文件  用 UTF-8 文本文件的各段替换正文（原内容存为历史版本）
+
+通用选项：
+  --data-dir DIR   数据文件夹（默认与桌面版相同：${defaultDataDir()}）
+  --json           输出一个 JSON 值，便于脚本处理
+  -h, --help       显示本帮助`;
+
+interface Parsed {
+  command: string;
+  positionals: string[];
+  values: { json?: boolean; 'data-dir'?: string; title?: string; text?: boolean; 'text-file'?: string; help?: boolean };
+}
+
+/** Parses argv into a command, its positionals and options; throws UsageError in Chinese. */
+function parse(argv: string[]): Parsed {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        'data-dir': { type: 'string' },
+        title: { type: 'string' },
+        text: { type: 'boolean' },
+        'text-file': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    const message = (error as Error).message;
+    const option = /'(-[^']+)'/.exec(message)?.[1];
+    throw new UsageError(option ? `无法识别或缺少值的选项：${option}` : `参数有误：${message}`);
+  }
+  const [command = '', ...positionals] = parsed.positionals;
+  return { command, positionals, values: parsed.values };
+}
+
+function formatTime(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function listLines(docs: DocumentMeta[]): string {
+  if (docs.length === 0) return '（还没有文稿。用 new --title 标题 新建一篇。）';
+  return docs.map((d) => `${d.id}  ${formatTime(d.updatedAt)}  ${String(d.chars).padStart(6)} 字  ${d.title}`).join('\n');
+}
+
+function searchLines(hits: SearchHit[]): string {
+  if (hits.length === 0) return '（没有找到匹配的文稿。）';
+  return hits
+    .map((h) => {
+      let marked = '';
+      let at = 0;
+      for (const [s, e] of h.highlights) {
+        marked += `${h.excerpt.slice(at, s)}【${h.excerpt.slice(s, e)}】`;
+        at = e;
+      }
+      return `${h.id}  ${h.title}\n    ${marked + h.excerpt.slice(at)}`;
+    })
+    .join('\n');
+}
+
+function need(positionals: string[], index: number, what: string): string {
+  const value = positionals[index];
+  if (value === undefined || value === '') throw new UsageError(`缺少${what}。`);
+  return value;
+}
+
+type Handler = (client: Client, p: Parsed, io: CliIo) => Promise<void>;
+
+const commands: Record<string, Handler> = {
+  async list(client, p, io) {
+    const docs = await client.call('documents.list', {});
+    io.out(p.values.json ? JSON.stringify(docs) : listLines(docs));
+  },
+  async new(client, p, io) {
+    const doc = await client.call('documents.create', p.values.title === undefined ? {} : { title: p.values.title });
+    io.out(p.values.json ? JSON.stringify({ id: doc.id, title: doc.title }) : `已新建：${doc.id}  ${doc.title}`);
+  },
+  async show(client, p, io) {
+    const id = need(p.positionals, 0, '文稿编号（可用 list 查看）');
+    const doc = await client.call('documents.get', { id });
+    const text = documentPlainText(doc.content);
+    if (p.values.json) {
+      const { content: _content, ...meta } = doc;
+      io.out(JSON.stringify({ ...meta, text }));
+    } else {
+      io.out(p.values.text ? `${doc.title}\n\n${text}` : `${doc.title}（${doc.chars} 字，修改于 ${formatTime(doc.updatedAt)}）\n\n${text}`);
+    }
+  },
+  async search(client, p, io) {
+    const query = p.positionals.join(' ').trim();
+    if (!query) throw new UsageError('缺少搜索词。');
+    const hits = await client.call('documents.search', { query });
+    io.out(p.values.json ? JSON.stringify(hits) : searchLines(hits));
+  },
+  async put(client, p, io) {
+    const id = need(p.positionals, 0, '文稿编号（可用 list 查看）');
+    const file = p.values['text-file'];
+    if (!file) throw new UsageError('缺少 --text-file 文件。');
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path.resolve(file));
+    } catch {
+      throw new Error(`无法读取文件“${file}”：请确认路径正确且有读取权限。`);
+    }
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new Error(`文件“${file}”不是 UTF-8 编码。请用记事本或 WPS 另存为 UTF-8 后重试。`);
+    }
+    const meta = await client.call('documents.replaceText', { id, text });
+    io.out(p.values.json ? JSON.stringify(meta) : `已替换正文：${meta.title}（${meta.chars} 字）`);
+  },
+};
+
+/** Runs one CLI invocation; returns the process exit code (0 ok, 1 failed, 2 usage). */
+export async function runCli(argv: string[], io: CliIo, options: { defaultDataDir?: string; resourcesDir?: string } = {}): Promise<number> {
+  let parsed: Parsed;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (parsed.values.help || parsed.command === 'help') {
+    io.out(usage);
+    return 0;
+  }
+  const handler = Object.prototype.hasOwnProperty.call(commands, parsed.command) ? commands[parsed.command] : undefined;
+  if (!handler) {
+    io.err(`${parsed.command ? `未知命令“${parsed.command}”。` : '缺少命令。'}\n\n${usage}`);
+    return 2;
+  }
+  const dataDir = path.resolve(parsed.values['data-dir'] ?? options.defaultDataDir ?? defaultDataDir());
+  let core;
+  try {
+    core = createCore({
+      dataDir,
+      resourcesDir: options.resourcesDir ?? path.resolve(__dirname, '..', '..', 'resources'),
+      transport: 'direct',
+    });
+  } catch (error) {
+    io.err(`无法打开数据文件夹“${dataDir}”：${(error as Error).message}`);
+    return 1;
+  }
+  try {
+    await handler(createClient(core.dispatch), parsed, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${usage}`);
+      return 2;
+    }
+    io.err(isAppError(error) || error instanceof Error ? `错误：${error.message}` : '错误：未知错误。');
+    return 1;
+  } finally {
+    core.close();
+  }
+}
