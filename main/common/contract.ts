@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { MAX_TITLE_CHARS, documentContentSchema } from './documentModel';
 import type { ErrorCode } from './errors';
 
+// Validation messages reach users (INVALID_INPUT): make zod speak Chinese everywhere.
+z.config(z.locales.zhCN());
+
 /** A document id: a ULID-like string made by core. */
 export const docIdSchema = z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/, '文稿编号格式不正确');
 
@@ -158,6 +161,12 @@ export const contract = {
     input: z.object({ revisionId: z.number().int() }),
     output: documentMetaSchema,
   }),
+  'shell.readyToQuit': method({
+    doc: '渲染进程已保存完毕，可以关闭窗口（回应 app.willQuit）',
+    scope: 'shell',
+    input: z.object({}),
+    output: ok,
+  }),
   'shell.openDataFolder': method({
     doc: '在文件管理器中打开数据文件夹',
     scope: 'shell',
@@ -184,6 +193,8 @@ export type CallResult<T = unknown> =
 
 /** Events pushed from the app to the renderer. */
 export const events = {
+  /** The window is about to close: flush pending saves, then call shell.readyToQuit. */
+  'app.willQuit': z.object({}),
   'documents.didChange': z.object({ ids: z.array(z.string()) }),
   'app.didRequestCommand': z.object({
     command: z.enum(['newDocument', 'saveNow', 'find', 'rename', 'trash', 'showLibrary', 'showTrash', 'about', 'zoomIn', 'zoomOut', 'zoomReset']),

@@ -43,6 +43,18 @@ export const documentContentSchema = z
       depth > MAX_NODE_DEPTH || (node.children ?? []).some((c) => tooDeep(c, depth + 1));
     if (doc.root.children.some((c) => tooDeep(c, 1))) {
       ctx.addIssue({ code: 'custom', message: `文稿结构嵌套超过 ${MAX_NODE_DEPTH} 层` });
+      return;
+    }
+    // Enforce MAX_CONTENT_JSON_CHARS on every transport (direct calls have no body limit): an
+    // estimate of the JSON size from string lengths, far cheaper than serialising.
+    let size = 0;
+    const measure = (node: SerializedNode): void => {
+      for (const [key, value] of Object.entries(node)) size += key.length + 4 + (typeof value === 'string' ? value.length : 8);
+      for (const child of node.children ?? []) measure(child);
+    };
+    doc.root.children.forEach(measure);
+    if (size > MAX_CONTENT_JSON_CHARS) {
+      ctx.addIssue({ code: 'too_big', origin: 'string', maximum: MAX_CONTENT_JSON_CHARS, inclusive: true, message: '文稿内容过大，请拆分成几篇后再保存。' });
     }
   });
 

@@ -36,7 +36,7 @@ export function countCharsNoSpaces(text: string): number {
 
 /** Normalises line endings and strips a BOM and NUL bytes from imported or pasted text. */
 export function normaliseText(text: string): string {
-  return text.replace(/^\uFEFF/, '').replace(/\u0000/g, '').replace(/\r\n?/g, '\n');
+  return text.replace(/^\uFEFF/, '').replaceAll('\u0000', '').replace(/\r\n?/g, '\n');
 }
 
 /** Splits text into paragraphs: one per non-empty line, trimmed of surrounding white space. */

@@ -88,7 +88,7 @@ test('GET on the API is refused; the page is served with a strict CSP', async ()
   assert.equal(get.status, 405);
   const page = await request({ path: '/', method: 'GET', token: null });
   assert.equal(page.status, 200);
-  assert.match(page.headers['content-security-policy'] ?? '', /script-src 'self'/);
+  assert.match(String(page.headers['content-security-policy']), /script-src 'self'/);
   assert.match(page.body, /文稿/);
   const asset = await request({ path: '/assets/app.js', method: 'GET', token: null });
   assert.equal(asset.headers['content-type'], 'text/javascript; charset=utf-8');

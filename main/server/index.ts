@@ -22,7 +22,7 @@ export function parseServeArgs(argv: string[]): { port: number; dataDir: string;
       allowPositionals: false,
     }));
   } catch (error) {
-    throw new Error(`参数有误：${(error as Error).message}\n${usage}`);
+    throw new Error(`参数有误：${(error as Error).message}\n${usage}`, { cause: error });
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口应为 0–65535 的整数，收到“${values.port}”。\n${usage}`);
