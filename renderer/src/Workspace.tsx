@@ -1,0 +1,736 @@
+// The main screen: library on the left, one document's editor in the centre, status bar below.
+// Owns the autosave queue and every document action (open, new, rename, trash, restore, delete),
+// so menu commands, shortcuts and buttons all run the same code.
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { JSX } from 'react';
+import type { LexicalEditor } from 'lexical';
+import type { DocumentMeta, EventPayload, MethodOutput } from '@common/contract';
+import { isAppError } from '@common/errors';
+import type { Api } from './api/client';
+import { errorMessage, failureMessage } from './api/errors';
+import { AutosaveQueue } from './editor/autosave';
+import { contentHasText, prepareContent } from './editor/content';
+import { DocumentEditor } from './editor/DocumentEditor';
+import { displayTitle } from './lib/format';
+import { LibraryPanel } from './panels/LibraryPanel';
+import type { LibraryView, SearchState } from './panels/LibraryPanel';
+import { StatusBar } from './panels/StatusBar';
+import { TitleField } from './panels/TitleField';
+import { ConfirmDialog, Dialog } from './ui/Dialog';
+import { DocIcon, PlusIcon, WarnIcon } from './ui/icons';
+import { Toasts, useToasts } from './ui/Toasts';
+
+/** What app.info answered. */
+export type AppInfo = MethodOutput<'app.info'>;
+
+/** The document shown in the editor. */
+interface Current {
+  meta: DocumentMeta;
+  /** Serialized initial editor state. */
+  json: string;
+  /** Changes on every (re)load: part of the editor's key, so a reload remounts it. */
+  loadKey: number;
+  /** Focus the title (new document, F2) rather than the text. */
+  focusTitle: boolean;
+}
+
+type DialogState =
+  | { kind: 'deleteForever'; doc: DocumentMeta }
+  | { kind: 'about' }
+  | { kind: 'dataFolder' };
+
+const LAST_DOC_KEY = 'wengao.lastDoc';
+const ZOOM_STEPS = [0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2];
+
+function byRecent(a: DocumentMeta, b: DocumentMeta): number {
+  return b.updatedAt - a.updatedAt;
+}
+
+function upsert(list: DocumentMeta[] | null, meta: DocumentMeta): DocumentMeta[] | null {
+  if (!list) return list;
+  return [meta, ...list.filter((d) => d.id !== meta.id)].sort(byRecent);
+}
+
+function readLastDoc(): string | null {
+  try {
+    return localStorage.getItem(LAST_DOC_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function writeLastDoc(id: string | null): void {
+  try {
+    if (id) localStorage.setItem(LAST_DOC_KEY, id);
+    else localStorage.removeItem(LAST_DOC_KEY);
+  } catch {
+    // Storage may be unavailable; only the "reopen last document" convenience is lost.
+  }
+}
+
+/** Props of Workspace. */
+export interface WorkspaceProps {
+  api: Api;
+  info: AppInfo;
+  /** Called when a call answers DB_CORRUPT: the app shows the recovery screen. */
+  onCorrupt: () => void;
+}
+
+/** The main screen. */
+export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element {
+  const { client } = api;
+  const [toasts, toast] = useToasts();
+  const [docs, setDocs] = useState<DocumentMeta[] | null>(null);
+  const [trash, setTrash] = useState<DocumentMeta[] | null>(null);
+  const [view, setView] = useState<LibraryView>('library');
+  const [current, setCurrent] = useState<Current | null>(null);
+  const [words, setWords] = useState(0);
+  const [zoom, setZoom] = useState(1);
+  const [dialog, setDialog] = useState<DialogState | null>(null);
+  const [renamingId, setRenamingId] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [search, setSearch] = useState<SearchState | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const [booted, setBooted] = useState(false);
+
+  const searchRef = useRef<HTMLInputElement>(null);
+  const editorRef = useRef<LexicalEditor | null>(null);
+  const currentIdRef = useRef<string | null>(null);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const focusBodyOnMount = useRef(false);
+  const loadSeq = useRef(0);
+  const docsRef = useRef<DocumentMeta[] | null>(null);
+  useEffect(() => {
+    docsRef.current = docs;
+  }, [docs]);
+
+  const [queue] = useState(
+    () =>
+      new AutosaveQueue({
+        save: (request) => client.call('documents.save', request),
+        // State setters are stable, so this closure never goes stale.
+        onSaved: (meta) => {
+          setDocs((list) => upsert(list, meta));
+          setCurrent((cur) => (cur && cur.meta.id === meta.id ? { ...cur, meta: { ...cur.meta, ...meta } } : cur));
+        },
+      }),
+  );
+  const subscribe = useCallback((listener: () => void) => queue.subscribe(listener), [queue]);
+  useSyncExternalStore(subscribe, () => queue.getVersion());
+  const saveState = current ? queue.stateOf(current.meta.id) : null;
+  const unsavedIds = new Set(queue.unsavedIds());
+  const otherUnsaved = [...unsavedIds].filter((id) => id !== current?.meta.id).length;
+
+  /** Shows a failure; a corrupt database switches to the recovery screen. */
+  const report = useCallback(
+    (error: unknown, prefix?: string) => {
+      if (isAppError(error) && error.code === 'DB_CORRUPT') {
+        // The recovery screen replaces this window; never while typed text is still unsaved here.
+        if (!queue.hasUnsaved()) {
+          onCorrupt();
+          return;
+        }
+        toast.error('文稿数据库出现损坏。您尚未保存的文字仍在编辑器中，请先把它复制到别处，再重新启动文稿进行恢复。');
+        return;
+      }
+      toast.error(prefix ? `${prefix}：${errorMessage(error)}` : errorMessage(error));
+    },
+    [onCorrupt, queue, toast],
+  );
+
+  /** Runs document switches one after another, never two at once. */
+  const enqueue = useCallback((task: () => Promise<void>): Promise<void> => {
+    const next = chain.current.then(task, task);
+    chain.current = next.catch(() => undefined);
+    return next;
+  }, []);
+
+  /** Ends editing of the current document: commits an IME composition, then flushes its save. */
+  const leaveCurrent = useCallback(async (): Promise<void> => {
+    const id = currentIdRef.current;
+    const root = editorRef.current?.getRootElement();
+    if (root && root.contains(document.activeElement)) {
+      root.blur();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    if (id) await queue.flush(id);
+  }, [queue]);
+
+  /** Shows a loaded document in a fresh editor instance. */
+  const show = useCallback(
+    (doc: MethodOutput<'documents.get'>, focus: 'title' | 'body' | 'none') => {
+      const { content, ...meta } = doc;
+      const unsaved = queue.unsavedContent(doc.id);
+      queue.open(doc.id, { revision: doc.revision, hasText: contentHasText(content) });
+      const prepared = prepareContent(unsaved ?? content);
+      if (prepared.simplified) toast.show('这篇文稿含有编辑器暂不支持的格式，已按普通段落显示，文字没有丢失。');
+      if (unsaved) toast.show('这篇文稿有尚未保存的修改，已显示修改后的内容，程序会继续尝试保存。');
+      loadSeq.current += 1;
+      currentIdRef.current = doc.id;
+      focusBodyOnMount.current = focus === 'body';
+      setCurrent({ meta, json: prepared.json, loadKey: loadSeq.current, focusTitle: focus === 'title' });
+      writeLastDoc(doc.id);
+    },
+    [queue, toast],
+  );
+
+  const closeCurrent = useCallback(() => {
+    currentIdRef.current = null;
+    setCurrent(null);
+    writeLastDoc(null);
+  }, []);
+
+  /** Opens a document (after the current one is flushed). */
+  const openDoc = useCallback(
+    (id: string, options: { focus?: 'title' | 'body' | 'none'; reload?: boolean } = {}) =>
+      enqueue(async () => {
+        if (!options.reload && currentIdRef.current === id) return;
+        await leaveCurrent();
+        try {
+          const doc = await client.call('documents.get', { id });
+          show(doc, options.focus ?? 'none');
+        } catch (error) {
+          report(error, '打开失败');
+        }
+      }),
+    [client, enqueue, leaveCurrent, report, show],
+  );
+
+  const refreshLists = useCallback(async () => {
+    try {
+      const [live, trashed] = await Promise.all([client.call('documents.list', { trashed: false }), client.call('documents.list', { trashed: true })]);
+      setDocs([...live].sort(byRecent));
+      setTrash([...trashed].sort((a, b) => (b.trashedAt ?? 0) - (a.trashedAt ?? 0)));
+      return live;
+    } catch (error) {
+      report(error, '读取文稿列表失败');
+      return null;
+    }
+  }, [client, report]);
+
+  // Start: load the lists and reopen the last document (or the most recent one).
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const live = await refreshLists();
+      if (cancelled || !live) return;
+      setBooted(true);
+      const last = readLastDoc();
+      const target = live.find((d) => d.id === last) ?? [...live].sort(byRecent)[0];
+      if (target) await openDoc(target.id);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [refreshLists, openDoc]);
+
+  // The window title names the document (taskbar, window switcher).
+  const windowTitle = current ? `${displayTitle(current.meta.title)} - 文稿` : '文稿';
+  useEffect(() => {
+    document.title = windowTitle;
+  }, [windowTitle]);
+
+  // Relative times in the list stay fresh.
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const newDocument = useCallback(
+    () =>
+      enqueue(async () => {
+        await leaveCurrent();
+        try {
+          const doc = await client.call('documents.create', {});
+          const { content: _content, ...meta } = doc;
+          setDocs((list) => upsert(list ?? [], meta));
+          setView('library');
+          setQuery('');
+          show(doc, 'title');
+        } catch (error) {
+          report(error, '新建失败');
+        }
+      }),
+    [client, enqueue, leaveCurrent, report, show],
+  );
+
+  const rename = useCallback(
+    async (id: string, title: string) => {
+      setRenamingId(null);
+      const clean = title.replace(/[\r\n\t]+/g, ' ').trim();
+      try {
+        const meta = await queue.runExclusive(id, () => client.call('documents.rename', { id, title: clean }), (m) => m.revision);
+        setDocs((list) => (list ? list.map((d) => (d.id === id ? { ...d, ...meta } : d)) : list));
+        setCurrent((cur) => (cur && cur.meta.id === id ? { ...cur, meta: { ...cur.meta, title: meta.title } } : cur));
+      } catch (error) {
+        report(error, '重命名失败');
+      }
+    },
+    [client, queue, report],
+  );
+
+  const restore = useCallback(
+    async (id: string, reopen = false) => {
+      try {
+        const meta = await client.call('documents.restore', { id });
+        setTrash((list) => (list ? list.filter((d) => d.id !== id) : list));
+        setDocs((list) => upsert(list ?? [], meta));
+        toast.show(`已还原“${displayTitle(meta.title)}”`, { kind: 'success' });
+        if (reopen) {
+          setView('library');
+          await openDoc(id);
+        }
+      } catch (error) {
+        report(error, '还原失败');
+      }
+    },
+    [client, openDoc, report, toast],
+  );
+
+  const trashDoc = useCallback(
+    (id: string) =>
+      enqueue(async () => {
+        const wasCurrent = currentIdRef.current === id;
+        if (wasCurrent) await leaveCurrent();
+        try {
+          const meta = await client.call('documents.trash', { id });
+          const list = docsRef.current ?? [];
+          const index = list.findIndex((d) => d.id === id);
+          const rest = list.filter((d) => d.id !== id);
+          const neighbour = rest[Math.min(Math.max(index, 0), rest.length - 1)];
+          setDocs((docsNow) => (docsNow ? docsNow.filter((d) => d.id !== id) : docsNow));
+          setTrash((trashNow) => [meta, ...(trashNow ?? []).filter((d) => d.id !== id)]);
+          toast.show(`已将“${displayTitle(meta.title)}”移到回收站`, { action: { label: '撤销', run: () => void restore(id, wasCurrent) } });
+          if (wasCurrent) {
+            closeCurrent();
+            if (neighbour) {
+              const doc = await client.call('documents.get', { id: neighbour.id });
+              show(doc, 'none');
+            }
+          }
+        } catch (error) {
+          report(error, '移到回收站失败');
+        }
+      }),
+    [client, closeCurrent, enqueue, leaveCurrent, report, restore, show, toast],
+  );
+
+  const deleteForever = useCallback(
+    async (doc: DocumentMeta) => {
+      setDialog(null);
+      try {
+        await client.call('documents.deleteForever', { id: doc.id });
+        queue.forget(doc.id);
+        setTrash((list) => (list ? list.filter((d) => d.id !== doc.id) : list));
+        toast.show(`已永久删除“${displayTitle(doc.title)}”`);
+      } catch (error) {
+        report(error, '永久删除失败');
+      }
+    },
+    [client, queue, report, toast],
+  );
+
+  const saveNow = useCallback(async () => {
+    const id = currentIdRef.current;
+    if (!id) return;
+    const ok = await queue.flush(id);
+    if (ok) toast.show('已保存', { kind: 'success', durationMs: 1500 });
+  }, [queue, toast]);
+
+  const retry = useCallback(() => {
+    void queue.retry();
+  }, [queue]);
+
+  const keepMine = useCallback(async () => {
+    const id = currentIdRef.current;
+    if (!id) return;
+    if (await queue.keepMine(id)) toast.show('已用您的版本覆盖保存的版本', { kind: 'success' });
+  }, [queue, toast]);
+
+  const loadSaved = useCallback(async () => {
+    const id = currentIdRef.current;
+    if (!id) return;
+    queue.discard(id);
+    await openDoc(id, { reload: true });
+  }, [openDoc, queue]);
+
+  const focusTitle = useCallback(() => {
+    const el = document.querySelector<HTMLTextAreaElement>('[data-testid="title"]');
+    el?.focus();
+    el?.select();
+  }, []);
+
+  const focusSearch = useCallback(() => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  }, []);
+
+  const openDataFolder = useCallback(async () => {
+    if (api.kind === 'ipc') {
+      try {
+        await client.call('shell.openDataFolder', {});
+        return;
+      } catch {
+        // Fall through to showing the path.
+      }
+    }
+    setDialog({ kind: 'dataFolder' });
+  }, [api.kind, client]);
+
+  const zoomBy = useCallback((direction: 1 | -1 | 0) => {
+    setZoom((z) => {
+      if (direction === 0) return 1;
+      const index = ZOOM_STEPS.findIndex((s) => s >= z - 0.001);
+      const next = ZOOM_STEPS[Math.min(ZOOM_STEPS.length - 1, Math.max(0, (index < 0 ? ZOOM_STEPS.length - 1 : index) + direction))];
+      return next ?? z;
+    });
+  }, []);
+
+  /** Menu commands (Electron) and shortcuts run the same actions. */
+  const runCommand = useEffectEvent((command: EventPayload<'app.didRequestCommand'>['command']) => {
+    switch (command) {
+      case 'newDocument':
+        void newDocument();
+        break;
+      case 'saveNow':
+        void saveNow();
+        break;
+      case 'find':
+        focusSearch();
+        break;
+      case 'rename':
+        if (currentIdRef.current) focusTitle();
+        break;
+      case 'trash':
+        if (currentIdRef.current) void trashDoc(currentIdRef.current);
+        break;
+      case 'showLibrary':
+        setView('library');
+        setQuery('');
+        break;
+      case 'showTrash':
+        setView('trash');
+        setQuery('');
+        break;
+      case 'about':
+        setDialog({ kind: 'about' });
+        break;
+      case 'zoomIn':
+        zoomBy(1);
+        break;
+      case 'zoomOut':
+        zoomBy(-1);
+        break;
+      case 'zoomReset':
+        zoomBy(0);
+        break;
+    }
+  });
+
+  useEffect(() => api.on('app.didRequestCommand', ({ command }) => runCommand(command)), [api]);
+
+  // The desktop shell is closing the window: commit any IME composition, save everything, then
+  // tell the shell it may close (it waits a few seconds at most).
+  const onWillQuit = useEffectEvent(async () => {
+    api.setUnloading(true);
+    await leaveCurrent();
+    const saved = await queue.flushAll();
+    if (!saved) console.error('closing with unsaved documents:', queue.unsavedIds().join(', '));
+    try {
+      await client.call('shell.readyToQuit', {});
+    } catch {
+      // The shell closes on its own after its timeout.
+    }
+  });
+  useEffect(() => api.on('app.willQuit', () => void onWillQuit()), [api]);
+
+  const onDocumentsChanged = useEffectEvent(() => void refreshLists());
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = api.on('documents.didChange', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => onDocumentsChanged(), 300);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [api]);
+
+  // Word/WPS shortcuts that work everywhere in the window.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.isComposing) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && !event.altKey && !event.shiftKey && (key === 's' || event.code === 'KeyS')) {
+        event.preventDefault();
+        runCommand('saveNow');
+      } else if (mod && !event.altKey && !event.shiftKey && (key === 'n' || event.code === 'KeyN')) {
+        event.preventDefault();
+        runCommand('newDocument');
+      } else if (mod && !event.altKey && !event.shiftKey && (key === 'f' || event.code === 'KeyF')) {
+        event.preventDefault();
+        runCommand('find');
+      } else if (event.key === 'F2' && !mod && !event.altKey) {
+        event.preventDefault();
+        runCommand('rename');
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  // Leaving the page: send what is pending (keepalive over HTTP); warn in a browser tab when a
+  // save has failed, since that text exists only in this page.
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+      api.setUnloading(true);
+      void queue.flushAll();
+      const failing = queue.unsavedIds().some((id) => ['error', 'conflict'].includes(queue.stateOf(id).status));
+      if (api.kind === 'http' && failing) {
+        event.preventDefault();
+        event.returnValue = '';
+      }
+      setTimeout(() => api.setUnloading(false), 5000);
+    };
+    const onPageHide = (): void => {
+      api.setUnloading(true);
+      void queue.flushAll();
+    };
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'hidden') void queue.flushAll();
+      else api.setUnloading(false);
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('pagehide', onPageHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('pagehide', onPageHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [api, queue]);
+
+  // Search as you type (debounced); answers to older queries are dropped.
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      client.call('documents.search', { query: q, limit: 50 }).then(
+        (hits) => !cancelled && setSearch({ query: q, hits, error: null }),
+        (error: unknown) => !cancelled && setSearch({ query: q, hits: [], error: errorMessage(error) }),
+      );
+    }, 180);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+    // docs: saved edits change what matches, so an open search runs again.
+  }, [client, query, docs]);
+  const shownSearch: SearchState | null = query.trim() ? (search?.query === query.trim() ? search : { query: query.trim(), hits: null, error: null }) : null;
+
+  const onEditor = useCallback((editor: LexicalEditor | null) => {
+    editorRef.current = editor;
+    if (editor && focusBodyOnMount.current) {
+      focusBodyOnMount.current = false;
+      // A freshly opened document starts at its beginning, as in Word.
+      editor.focus(undefined, { defaultSelection: 'rootStart' });
+    }
+  }, []);
+
+  const onEditorError = useCallback((error: Error) => {
+    console.error(error);
+    toast.error('编辑器出现错误，您的文字仍在。请保存后重新打开这篇文稿。');
+  }, [toast]);
+
+  const focusBody = useCallback(() => editorRef.current?.focus(), []);
+
+  const modeLabel = api.kind === 'ipc' ? '桌面版' : '浏览器模式';
+  const trashCandidate = dialog?.kind === 'deleteForever' ? dialog.doc : null;
+
+  const titleField = useMemo(
+    () =>
+      current ? (
+        <TitleField
+          key={`${current.meta.id}:${current.loadKey}`}
+          title={current.meta.title}
+          autoFocus={current.focusTitle}
+          onCommit={(title) => void rename(current.meta.id, title)}
+          onDone={focusBody}
+        />
+      ) : null,
+    [current, focusBody, rename],
+  );
+
+  return (
+    <div className="app">
+      <LibraryPanel
+        view={view}
+        onView={setView}
+        docs={docs}
+        trash={trash}
+        currentId={current?.meta.id ?? null}
+        unsavedIds={unsavedIds}
+        query={query}
+        onQuery={setQuery}
+        search={shownSearch}
+        searchRef={searchRef}
+        renamingId={renamingId}
+        onStartRename={setRenamingId}
+        onRename={(id, title) => void rename(id, title)}
+        onCancelRename={() => setRenamingId(null)}
+        onOpen={(id) => void openDoc(id, { focus: 'body' })}
+        onNew={() => void newDocument()}
+        onTrash={(id) => void trashDoc(id)}
+        onRestore={(id) => void restore(id)}
+        onDeleteForever={(id) => {
+          const doc = trash?.find((d) => d.id === id);
+          if (doc) setDialog({ kind: 'deleteForever', doc });
+        }}
+        now={now}
+      />
+      <main className="main" aria-label="编辑区">
+        {current ? (
+          <>
+            <DocumentEditor
+              key={`${current.meta.id}:${current.loadKey}`}
+              docId={current.meta.id}
+              initialJson={current.json}
+              queue={queue}
+              title={titleField}
+              zoom={zoom}
+              onWords={setWords}
+              onNotice={(message) => toast.show(message, { kind: 'error' })}
+              onEditor={onEditor}
+              onError={onEditorError}
+              banner={
+                <>
+                  {saveState?.status === 'error' ? (
+                    <div className="banner banner-error" role="alert" data-testid="save-error-banner">
+                      <WarnIcon className="banner-icon" />
+                      <span className="banner-text">
+                        保存失败：{saveState.error ? failureMessage(saveState.error) : ''}
+                        <strong>您的文字仍保留在编辑器中</strong>，程序会自动重试。
+                      </span>
+                      <button type="button" className="btn btn-small" onClick={retry}>
+                        重试
+                      </button>
+                    </div>
+                  ) : null}
+                  {saveState?.status === 'conflict' ? (
+                    <div className="banner banner-warning" role="alert" data-testid="conflict-banner">
+                      <WarnIcon className="banner-icon" />
+                      <span className="banner-text">这篇文稿已在别处被修改。您的内容仍保留在编辑器中，请选择保留哪一份。</span>
+                      <button type="button" className="btn btn-small btn-primary" onClick={() => void keepMine()}>
+                        保留我的版本
+                      </button>
+                      <button type="button" className="btn btn-small" onClick={() => void loadSaved()}>
+                        载入已保存的版本
+                      </button>
+                    </div>
+                  ) : null}
+                </>
+              }
+            />
+          </>
+        ) : (
+          <div className="no-doc">
+            {booted ? (
+              <div className="no-doc-card">
+                <DocIcon width={40} height={40} className="empty-icon" />
+                <p className="empty-title">{docs?.length ? '选择左侧的一篇文稿开始编辑' : '欢迎使用文稿'}</p>
+                <p className="empty-text">{docs?.length ? '或者新建一篇。' : '新建第一篇文稿，页面按 GB/T 9704 公文格式排版：仿宋三号、每行 28 字、每页 22 行。'}</p>
+                <button type="button" className="btn btn-primary" onClick={() => void newDocument()}>
+                  <PlusIcon />
+                  新建文稿
+                </button>
+                <dl className="shortcut-list">
+                  <dt>Ctrl+N</dt>
+                  <dd>新建文稿</dd>
+                  <dt>Ctrl+F</dt>
+                  <dd>搜索全文</dd>
+                  <dt>Ctrl+Alt+1/2/3</dt>
+                  <dd>标题1/2/3</dd>
+                  <dt>Ctrl+S</dt>
+                  <dd>立即保存（平时会自动保存）</dd>
+                </dl>
+              </div>
+            ) : (
+              <p className="list-note">正在载入…</p>
+            )}
+          </div>
+        )}
+      </main>
+      <StatusBar
+        words={current ? words : null}
+        save={saveState}
+        otherUnsaved={otherUnsaved}
+        zoom={zoom}
+        version={info.version}
+        modeLabel={modeLabel}
+        onRetry={retry}
+        onDataFolder={() => void openDataFolder()}
+        onZoomReset={() => zoomBy(0)}
+      />
+      <Toasts toasts={toasts} api={toast} />
+      {trashCandidate ? (
+        <ConfirmDialog
+          title="永久删除这篇文稿？"
+          message={
+            <p>
+              “{displayTitle(trashCandidate.title)}”将被永久删除，<strong>无法恢复</strong>。
+            </p>
+          }
+          confirmLabel="永久删除"
+          danger
+          onCancel={() => setDialog(null)}
+          onConfirm={() => void deleteForever(trashCandidate)}
+        />
+      ) : null}
+      {dialog?.kind === 'about' ? (
+        <Dialog title="关于文稿" onClose={() => setDialog(null)} actions={<button type="button" className="btn btn-primary" onClick={() => setDialog(null)}>好</button>}>
+          <p>文稿 {info.version}：离线的中文公文写作助手。</p>
+          <p>文稿保存在本机，不联网。数据文件夹：</p>
+          <p>
+            <code className="path">{info.dataDir}</code>
+          </p>
+        </Dialog>
+      ) : null}
+      {dialog?.kind === 'dataFolder' ? (
+        <Dialog
+          title="数据文件夹"
+          onClose={() => setDialog(null)}
+          actions={
+            <>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  void navigator.clipboard?.writeText(info.dataDir).then(
+                    () => toast.show('已复制路径', { kind: 'success', durationMs: 1500 }),
+                    () => toast.error('无法复制，请手动选择路径后复制。'),
+                  );
+                }}
+              >
+                复制路径
+              </button>
+              <button type="button" className="btn btn-primary" onClick={() => setDialog(null)}>
+                好
+              </button>
+            </>
+          }
+        >
+          <p>{api.kind === 'ipc' ? '无法自动打开文件夹。' : '浏览器模式下无法直接打开文件夹。'}文稿的数据库和备份保存在：</p>
+          <p>
+            <code className="path" data-testid="data-dir">
+              {info.dataDir}
+            </code>
+          </p>
+          <p className="muted">备份和迁移时请复制整个文件夹；不要把它放在网盘同步目录中。</p>
+        </Dialog>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+// One document's editor: a LexicalComposer created for exactly one document id and load, so the
+// edits it reports can only ever be saved to that document. The workspace remounts it (key =
+// document id + load number) to show another document.
+import { useCallback, useMemo } from 'react';
+import type { JSX, MouseEvent, ReactNode } from 'react';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import type { InitialConfigType } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import type { LexicalEditor } from 'lexical';
+import type { AutosaveQueue } from './autosave';
+import { editorNodes } from './nodes';
+import { PastePlugin } from './paste/PastePlugin';
+import { AutosavePlugin } from './plugins/AutosavePlugin';
+import { EditorRefPlugin } from './plugins/EditorRefPlugin';
+import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
+import { editorTheme } from './theme';
+import { Toolbar } from './Toolbar';
+
+/** Props of DocumentEditor. */
+export interface DocumentEditorProps {
+  docId: string;
+  /** Serialized initial editor state (see content.ts prepareContent). */
+  initialJson: string;
+  queue: AutosaveQueue;
+  /** Rendered at the top of the page (the title field). */
+  title: ReactNode;
+  /** Rendered at the right end of the toolbar. */
+  toolbarExtra?: ReactNode;
+  /** Rendered between the toolbar and the page (save failure and conflict banners). */
+  banner?: ReactNode;
+  /** Page zoom factor (1 = 100%). */
+  zoom: number;
+  onWords: (words: number) => void;
+  onNotice: (message: string) => void;
+  onEditor: (editor: LexicalEditor | null) => void;
+  onError: (error: Error) => void;
+}
+
+/** The editor page for one document. */
+export function DocumentEditor(props: DocumentEditorProps): JSX.Element {
+  const { docId, initialJson, queue, title, toolbarExtra, banner, zoom, onWords, onNotice, onEditor, onError } = props;
+  // Created once per mount: LexicalComposer reads its config only on the first render.
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: `wengao-${docId}`,
+      nodes: [...editorNodes],
+      theme: editorTheme,
+      editorState: initialJson,
+      onError: (error: Error) => onError(error),
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
+    [],
+  );
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <div className="editor-area">
+        <Toolbar>{toolbarExtra}</Toolbar>
+        {banner}
+        <Desk zoom={zoom} title={title} />
+      </div>
+      <HistoryPlugin />
+      <ShortcutsPlugin />
+      <PastePlugin onRefuse={onNotice} />
+      <AutosavePlugin docId={docId} queue={queue} onWords={onWords} />
+      <EditorRefPlugin onEditor={onEditor} />
+    </LexicalComposer>
+  );
+}
+
+function Desk({ zoom, title }: { zoom: number; title: ReactNode }): JSX.Element {
+  const [editor] = useLexicalComposerContext();
+  // Clicks on the page's margins or below the text put the caret into the text, as in Word.
+  const onPageMouseDown = useCallback(
+    (event: MouseEvent<HTMLDivElement>) => {
+      const target = event.target as HTMLElement;
+      if (target.classList.contains('page') || target.classList.contains('page-body')) {
+        event.preventDefault();
+        editor.focus(undefined, { defaultSelection: 'rootEnd' });
+      }
+    },
+    [editor],
+  );
+  return (
+    <div className="desk" data-testid="desk">
+      <div className="page" style={{ zoom }} onMouseDown={onPageMouseDown} data-testid="page">
+        {title}
+        <div className="page-body">
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="editor-body"
+                aria-label="正文"
+                data-testid="editor"
+                spellCheck={false}
+                aria-placeholder="在此输入正文，或从 Word、WPS 粘贴"
+                placeholder={<div className="editor-placeholder">在此输入正文，或从 Word、WPS 粘贴</div>}
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

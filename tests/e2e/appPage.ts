@@ -1,0 +1,193 @@
+// Page object of the 文稿 window for the end-to-end specs: stable selectors (data-testid and
+// Chinese accessible names), waits, and API checks through the harness (never only the UI).
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { documentParagraphs } from '../../main/common/documentModel';
+import type { DocumentContent } from '../../main/common/documentModel';
+import type { Served } from './harness';
+
+/** A document as documents.get answers it (only what the specs read). */
+export interface StoredDoc {
+  id: string;
+  title: string;
+  revision: number;
+  trashedAt: number | null;
+  content: DocumentContent;
+}
+
+/** Polls until check returns a truthy value; throws with the last value after timeoutMs. */
+export async function waitUntil<T>(what: string, check: () => Promise<T> | T, timeoutMs = 10_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      last = await check();
+      if (last) return last as NonNullable<T>;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`等待超时：${what}（最后一次：${String(last)}）`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Calls a contract method through the harness and returns its value (throws on failure). */
+export async function call<T>(served: Served, method: string, input: unknown = {}): Promise<T> {
+  const result = await served.api(method, input);
+  if (!result.ok) throw new Error(`${method} 失败：${result.error?.code} ${result.error?.message}`);
+  return result.value as T;
+}
+
+/** A stored document, read through the API. */
+export function getDoc(served: Served, id: string): Promise<StoredDoc> {
+  return call<StoredDoc>(served, 'documents.get', { id });
+}
+
+/** A stored document's paragraphs. */
+export async function storedParagraphs(served: Served, id: string): Promise<string[]> {
+  return documentParagraphs((await getDoc(served, id)).content);
+}
+
+/** The 文稿 window. */
+export class AppPage {
+  /** Bodies of every documents.save request this page sent, in order. */
+  readonly saves: { id: string; text: string; body: string }[] = [];
+  /** Uncaught page errors and console errors (CSP violations, React warnings). */
+  readonly errors: string[] = [];
+
+  private constructor(
+    readonly page: Page,
+    readonly context: BrowserContext,
+    readonly served: Served,
+  ) {
+    page.on('pageerror', (error) => this.errors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') this.errors.push(`console.${message.type()}: ${message.text()}`);
+    });
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/documents.save')) {
+        const body = request.postData() ?? '';
+        try {
+          const input = JSON.parse(body) as { id: string; content: DocumentContent };
+          this.saves.push({ id: input.id, text: documentParagraphs(input.content).join('\n'), body });
+        } catch {
+          this.saves.push({ id: '?', text: '', body });
+        }
+      }
+    });
+  }
+
+  /** Opens the app from the harness URL (token in the fragment) in a fresh 1440x900 context. */
+  static async open(browser: Browser, served: Served): Promise<AppPage> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const app = new AppPage(page, context, served);
+    await page.goto(served.url);
+    await app.waitLoaded();
+    return app;
+  }
+
+  /** Waits until the library has loaded (list or empty state shown). */
+  async waitLoaded(): Promise<void> {
+    await this.library.waitFor();
+    await waitUntil('文稿列表载入完成', async () => (await this.page.getByText('正在载入…').count()) === 0);
+  }
+
+  /** Ids of the documents in the library list, top to bottom. */
+  async listedIds(): Promise<string[]> {
+    const ids = await this.docItems().evaluateAll((els) => els.map((el) => el.getAttribute('data-doc-id') ?? ''));
+    return ids;
+  }
+
+  /** Closes the window's context; fails when the page logged errors (CSP, React, uncaught). */
+  async close(options: { allowErrors?: RegExp } = {}): Promise<void> {
+    await this.context.close();
+    const unexpected = this.errors.filter((e) => !options.allowErrors?.test(e));
+    if (unexpected.length) throw new Error(`页面报错：\n${unexpected.join('\n')}`);
+  }
+
+  get library(): Locator {
+    return this.page.getByRole('complementary', { name: '文稿库' });
+  }
+  get editor(): Locator {
+    return this.page.getByTestId('editor');
+  }
+  get title(): Locator {
+    return this.page.getByTestId('title');
+  }
+  get saveStatus(): Locator {
+    return this.page.getByTestId('save-status');
+  }
+  get wordCount(): Locator {
+    return this.page.getByTestId('word-count');
+  }
+  get searchBox(): Locator {
+    return this.page.getByLabel('搜索文稿');
+  }
+  docItem(id: string): Locator {
+    return this.page.locator(`[data-testid="doc-item"][data-doc-id="${id}"]`);
+  }
+  docItems(): Locator {
+    return this.page.getByTestId('doc-item');
+  }
+  toast(text: string | RegExp): Locator {
+    return this.page.getByTestId('toast').filter({ hasText: text });
+  }
+
+  /** The id of the document shown in the editor (from the library's current item). */
+  async currentId(): Promise<string> {
+    return waitUntil('当前文稿', () => this.page.locator('li.doc-row.is-current').getAttribute('data-doc-id'));
+  }
+
+  /** Clicks 新建 and waits until the new document's title field has focus; returns its id. */
+  async newDocument(): Promise<string> {
+    const before = new Set(await this.listedIds());
+    await this.page.getByRole('button', { name: '新建', exact: true }).click();
+    const id = await waitUntil('新文稿出现在列表中并打开', async () => {
+      const current = await this.page.locator('li.doc-row.is-current').getAttribute('data-doc-id', { timeout: 200 });
+      return current && !before.has(current) ? current : null;
+    });
+    await waitUntil('标题获得焦点', () => this.title.evaluate((el) => el === el.ownerDocument.activeElement));
+    return id;
+  }
+
+  /** Opens a document from the library list and waits until its editor is shown. */
+  async openDoc(id: string): Promise<void> {
+    await this.docItem(id).locator('button.doc-item').click();
+    await waitUntil('文稿打开', async () => (await this.currentId()) === id);
+    await this.editor.waitFor();
+  }
+
+  /** Puts the caret at the end of the text. */
+  async focusEnd(): Promise<void> {
+    await this.editor.click();
+    await this.page.keyboard.press('Control+End');
+  }
+
+  /** The editor's visible paragraphs. */
+  async editorParagraphs(): Promise<string[]> {
+    return this.editor.locator(':scope > *').allInnerTexts();
+  }
+
+  /** Waits until the status bar says 已保存. */
+  async waitSaved(timeoutMs = 10_000): Promise<void> {
+    await waitUntil('状态栏显示“已保存”', async () => (await this.saveStatus.innerText()).trim() === '已保存', timeoutMs);
+  }
+
+  /** Dispatches a paste of the given clipboard data on the editor (as Word or a browser would). */
+  async paste(data: { html?: string; text?: string }): Promise<void> {
+    await this.editor.evaluate(
+      (el, payload) => {
+        const win = el.ownerDocument.defaultView as unknown as {
+          DataTransfer: new () => { setData(type: string, value: string): void };
+          ClipboardEvent: new (type: string, init: { clipboardData: unknown; bubbles: boolean; cancelable: boolean }) => unknown;
+        };
+        const transfer = new win.DataTransfer();
+        if (payload.html !== undefined) transfer.setData('text/html', payload.html);
+        if (payload.text !== undefined) transfer.setData('text/plain', payload.text);
+        const event = new win.ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true });
+        (el as unknown as { dispatchEvent(e: unknown): boolean }).dispatchEvent(event);
+      },
+      data,
+    );
+  }
+}

@@ -1,0 +1,143 @@
+// Pasting from Word, WPS and the web: paragraphs (and headings/bold) survive, styles, fonts,
+// colours and images do not; a paste over 1,000,000 characters is refused and nothing changes.
+// Also takes screenshots of the main screen with a real report pasted (saved under the OS temp
+// folder, path printed) for people to look at.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, startServe } from './harness';
+import type { Served } from './harness';
+import { AppPage, getDoc, storedParagraphs, waitUntil } from './appPage';
+
+const root = path.resolve(__dirname, '..', '..');
+const wordHtml = readFileSync(path.join(root, 'renderer/src/editor/paste/fixtures/word.html'), 'utf8');
+const wpsHtml = readFileSync(path.join(root, 'renderer/src/editor/paste/fixtures/wps.html'), 'utf8');
+const report = readFileSync(path.join(root, 'tests/fixtures/samples/half-year-summary.txt'), 'utf8');
+
+let served: Served;
+let browser: Browser;
+
+before(async () => {
+  served = await startServe();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+test('paste from Word keeps paragraphs, the heading and bold, and drops every style', async () => {
+  const app = await AppPage.open(browser, served);
+  const id = await app.newDocument();
+  await app.page.keyboard.insertText('粘贴测试');
+  await app.page.keyboard.press('Enter');
+  await app.paste({ html: wordHtml, text: '（Word 的纯文本）' });
+  await app.waitSaved();
+  const paragraphs = await storedParagraphs(served, id);
+  assert.deepEqual(paragraphs, [
+    '关于2025年上半年工作情况的报告',
+    '今年以来，在市委、市政府的坚强领导下，我局坚持稳中求进工作总基调，各项工作取得明显成效。现将有关情况报告如下：',
+    '一、主要工作',
+    '（一）抓好理论学习。全年组织集中学习12次，覆盖干部职工300余人次，撰写心得体会86篇。',
+    '1. 完善制度建设。',
+    '（二）强化作风建设。Word and WPS 都要兼容。',
+    '指标',
+    '完成率98%',
+    '特此报告。',
+  ]);
+  const doc = await getDoc(served, id);
+  const json = JSON.stringify(doc.content);
+  assert.doesNotMatch(json, /mso-|font-family|color|MsoNormal|仿宋_GB2312|clip_image|file:/);
+  assert.equal(doc.content.root.children[2]?.type, 'heading');
+  const bold = doc.content.root.children[3]?.children?.[0];
+  assert.equal(bold?.text, '（一）抓好理论学习。');
+  assert.equal(bold?.format, 1);
+  // On screen: no inline styles, no images.
+  assert.equal(await app.editor.locator('[style]').count(), 0);
+  assert.equal(await app.editor.locator('img').count(), 0);
+  await app.close();
+});
+
+test('paste from WPS and of plain text with full-width indents', async () => {
+  const app = await AppPage.open(browser, served);
+  const id = await app.newDocument();
+  await app.page.keyboard.press('Enter');
+  await app.paste({ html: wpsHtml });
+  await app.paste({ text: '　　第一段，网页复制来的。\r\n\r\n　　第二段。\n' });
+  await app.waitSaved();
+  assert.deepEqual(await storedParagraphs(served, id), ['二、存在的问题', '一是统筹谋划不够。个别单位重部署、轻落实。第一段，网页复制来的。', '第二段。']);
+  await app.close();
+});
+
+test('a paste over 1,000,000 characters is refused and nothing changes', async () => {
+  const app = await AppPage.open(browser, served);
+  const id = await app.newDocument();
+  await app.page.keyboard.press('Enter');
+  await app.page.keyboard.insertText('原有内容。');
+  await app.waitSaved();
+  const before = await getDoc(served, id);
+  const savesBefore = app.saves.length;
+  const huge = '超长粘贴内容。'.repeat(150_000); // 1,050,000 characters
+  await app.paste({ text: huge, html: `<p>${huge}</p>` });
+  await app.toast(/粘贴的内容太长/).waitFor();
+  assert.match(await app.toast(/粘贴的内容太长/).innerText(), /100 万字/);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  assert.deepEqual(await app.editorParagraphs(), ['原有内容。']);
+  assert.equal(app.saves.length, savesBefore, 'nothing was saved');
+  assert.equal((await getDoc(served, id)).revision, before.revision);
+  await app.close();
+});
+
+test('screenshot: a real report pasted, headings set, on the printed-page layout', async () => {
+  const app = await AppPage.open(browser, served);
+  const id = await app.newDocument();
+  await app.page.keyboard.insertText('关于2025年上半年意识形态工作情况的报告');
+  await app.page.keyboard.press('Enter');
+  await app.paste({ text: report });
+  await app.waitSaved();
+  // Level-1 headings ("一、…") in 黑体, as a writer would set them with Ctrl+Alt+1.
+  const headings = app.editor.locator('p', { hasText: /^[一二三四五六七八九十]+、/ });
+  const count = await headings.count();
+  assert.ok(count >= 1);
+  for (let i = 0; i < count; i += 1) {
+    await app.editor.locator('p', { hasText: /^[一二三四五六七八九十]+、/ }).first().click();
+    await app.page.keyboard.press('Control+Alt+Digit1');
+  }
+  await app.waitSaved();
+  assert.equal((await getDoc(served, id)).content.root.children.filter((b) => b.type === 'heading').length, count);
+
+  // The text column is the export's 156 mm and a full line holds 28 characters.
+  const layout = await app.editor.evaluate((el) => {
+    const doc = el.ownerDocument;
+    const probe = doc.createElement('div');
+    probe.style.width = '156mm';
+    doc.body.append(probe);
+    const mm156 = probe.getBoundingClientRect().width;
+    probe.remove();
+    const para = el.querySelector('p:nth-of-type(2)') ?? el.querySelector('p');
+    const style = para ? doc.defaultView?.getComputedStyle(para) : null;
+    return { column: el.getBoundingClientRect().width, mm156, lineHeight: style?.lineHeight, fontSize: style?.fontSize, indent: style?.textIndent };
+  });
+  assert.ok(Math.abs(layout.column - layout.mm156) < 1, `column ${layout.column}px vs 156mm ${layout.mm156}px`);
+  assert.ok(layout.fontSize && Math.abs(Number.parseFloat(layout.fontSize) - (16 * 96) / 72) < 0.05, `font-size ${layout.fontSize}`);
+  assert.ok(layout.lineHeight && Math.abs(Number.parseFloat(layout.lineHeight) - (28.95 * 96) / 72) < 0.05, `line-height ${layout.lineHeight}`);
+  assert.ok(layout.indent && Math.abs(Number.parseFloat(layout.indent) - (32 * 96) / 72) < 0.05, `indent ${layout.indent}`);
+
+  const dir = path.join(os.tmpdir(), 'wengao-screens');
+  mkdirSync(dir, { recursive: true });
+  await app.editor.click();
+  await app.page.keyboard.press('Control+Home');
+  await app.page.getByTestId('desk').evaluate((el) => el.scrollTo(0, 0));
+  await app.page.screenshot({ path: path.join(dir, 'main.png') });
+  await app.page.getByTestId('desk').evaluate((el) => el.scrollTo(0, 900));
+  await app.page.screenshot({ path: path.join(dir, 'main-scrolled.png') });
+  await app.searchBox.fill('宣传');
+  await waitUntil('搜索结果', async () => (await app.page.getByTestId('search-hit').count()) > 0);
+  await app.page.screenshot({ path: path.join(dir, 'search.png') });
+  console.log(`截图已保存：${dir}`);
+  await app.close();
+});
