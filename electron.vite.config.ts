@@ -1,6 +1,6 @@
 // Builds the desktop app into out/: main (main/electron, CommonJS, better-sqlite3 left external
 // so its native addon is loaded at run time), preload (CommonJS: sandboxed preloads cannot be ES
-// modules) and the renderer. The renderer settings mirror renderer/vite.config.ts (alias, React,
+// modules) and the renderer. The renderer settings mirror renderer/vite.config.mts (alias, React,
 // relative base, target); keep the two in step.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,7 @@ export default defineConfig({
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,
       target: 'chrome120',
-      // electron-vite turns minification off by default; Vite (renderer/vite.config.ts) minifies.
+      // electron-vite turns minification off by default; Vite (renderer/vite.config.mts) minifies.
       minify: true,
       chunkSizeWarningLimit: 2000,
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },

@@ -26,7 +26,7 @@ const stale =
 if (stale) {
   process.stderr.write('正在构建界面…\n');
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.mts', '--logLevel', 'warn'], {
     cwd: root,
     stdio: ['ignore', 2, 2],
   });

@@ -2,7 +2,7 @@
 // is one JSON object {"url","token"}; SIGINT/SIGTERM close the server, then the database.
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createCore } from '../core/createCore';
 import { defaultDataDir } from '../core/paths';
 import { startAppServer } from './httpServer';
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     dataDir: args.dataDir,
     resourcesDir: path.join(root, 'resources'),
     transport: 'http',
-    version: process.env.npm_package_version ?? '0.0.0',
+    version: (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version,
   });
   let server;
   try {
