@@ -75,3 +75,92 @@ test('failures print a Chinese message and exit 1 without changing the document'
   const shown = await cli(dir, 'show', id, '--json');
   assert.equal((JSON.parse(shown.out) as { text: string }).text, '');
 });
+
+test('templates --json prints an array of {id, name, …}; the human list names each template and its fields', async () => {
+  const dir = tempDir();
+  const listed = await cli(dir, 'templates', '--json');
+  assert.equal(listed.code, 0, listed.err);
+  const templates = JSON.parse(listed.out) as { id: string; name: string; description: string; fields: { name: string }[]; outline: unknown[] }[];
+  assert.ok(Array.isArray(templates));
+  assert.ok(templates.length >= 8);
+  assert.deepEqual(
+    templates.map((t) => t.name),
+    ['半年工作总结', '年度工作总结', '意识形态工作情况报告', '述职报告', '工作计划（要点）', '调研报告', '专项工作情况报告', '党建工作总结'],
+  );
+  for (const t of templates) assert.ok(t.id && t.description && t.fields.length && t.outline.length);
+  const human = await cli(dir, 'templates');
+  assert.match(human.out, /^half-year-summary {2}半年工作总结（工作总结）$/m);
+  assert.match(human.out, /填空：单位（如 某某市某某局）/);
+});
+
+test('new --template with repeated --field prints {id, title, templateId, fields}; show --text reads as in Word with numbering', async () => {
+  const dir = tempDir();
+  const created = await cli(dir, 'new', '--template', 'special-report', '--field', '单位=某某市应急管理局', '--field', '专项工作=安全生产隐患排查整治', '--json');
+  assert.equal(created.code, 0, created.err);
+  const doc = JSON.parse(created.out) as { id: string; title: string; templateId: string; fields: Record<string, string> };
+  assert.deepEqual(Object.keys(doc), ['id', 'title', 'templateId', 'fields']);
+  assert.equal(doc.title, '某某市应急管理局关于安全生产隐患排查整治开展情况的报告');
+  assert.equal(doc.templateId, 'special-report');
+  assert.deepEqual(doc.fields, { 单位: '某某市应急管理局', 专项工作: '安全生产隐患排查整治' });
+  const shown = await cli(dir, 'show', doc.id, '--text');
+  assert.equal(shown.code, 0, shown.err);
+  const lines = shown.out.split('\n');
+  assert.deepEqual(lines.slice(0, 3), [doc.title, '', '{{上级单位}}：']);
+  assert.ok(lines.includes('一、工作开展情况'));
+  assert.ok(lines.includes('（二）扎实推进落实'));
+  assert.ok(lines.includes('四、下一步工作打算'));
+  assert.deepEqual(lines.slice(-4), ['特此报告。', '某某市应急管理局', '{{成文日期}}', '']);
+  const titled = JSON.parse((await cli(dir, 'new', '--template', 'duty-report', '--title', '2025年度述职', '--json')).out) as { title: string; fields: object };
+  assert.equal(titled.title, '2025年度述职');
+  assert.deepEqual(titled.fields, {});
+  const found = JSON.parse((await cli(dir, 'search', '应急管理局', '--json')).out) as { id: string }[];
+  assert.deepEqual(found.map((h) => h.id), [doc.id]);
+});
+
+test('outline --json prints {title, headings: [{level, number, text, kind, chars}]}', async () => {
+  const dir = tempDir();
+  const { id } = JSON.parse((await cli(dir, 'new', '--template', 'work-plan', '--field', '单位=某某局', '--field', '年度=2026', '--json')).out) as { id: string };
+  const r = await cli(dir, 'outline', id, '--json');
+  assert.equal(r.code, 0, r.err);
+  const outline = JSON.parse(r.out) as { title: string; headings: Record<string, unknown>[] };
+  assert.deepEqual(Object.keys(outline), ['title', 'headings']);
+  assert.equal(outline.title, '某某局2026年工作要点');
+  for (const h of outline.headings) assert.deepEqual(Object.keys(h), ['level', 'number', 'text', 'kind', 'chars']);
+  assert.deepEqual(outline.headings.slice(0, 3), [
+    { level: 1, number: '一、', text: '指导思想', kind: 'other', chars: 0 },
+    { level: 1, number: '二、', text: '目标任务', kind: 'plan', chars: 0 },
+    // A section counts its subsections' headings (13 characters each), never the computed numbers.
+    { level: 1, number: '三、', text: '重点工作', kind: 'plan', chars: 39 },
+  ]);
+  assert.deepEqual(outline.headings.filter((h) => h.level === 2).map((h) => h.number), ['（一）', '（二）', '（三）', '（一）', '（二）', '（三）']);
+  const human = await cli(dir, 'outline', id);
+  assert.match(human.out, /^一、指导思想［其他］ {2}0 字（建议不超过 300 字）$/m);
+  assert.match(human.out, /^ {2}（一）围绕中心大局，抓好核心业务 {2}0 字$/m);
+});
+
+test('outline of a document without headings says so', async () => {
+  const dir = tempDir();
+  const { id } = JSON.parse((await cli(dir, 'new', '--title', '工作总结', '--json')).out) as { id: string };
+  const r = await cli(dir, 'outline', id);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /还没有标题/);
+});
+
+test('an unknown template exits 1 with a Chinese message; a malformed --field exits 2 with the usage', async () => {
+  const dir = tempDir();
+  const unknown = await cli(dir, 'new', '--template', 'no-such-template', '--json');
+  assert.equal(unknown.code, 1);
+  assert.equal(unknown.out, '');
+  assert.match(unknown.err, /找不到编号为“no-such-template”的模板/);
+  for (const field of ['单位', '=某某局', '单 位=某某局']) {
+    const bad = await cli(dir, 'new', '--template', 'duty-report', '--field', field);
+    assert.equal(bad.code, 2, field);
+    assert.match(bad.err, /--field 名称=内容/);
+    assert.match(bad.err, /用法：/);
+  }
+  const missingValue = await cli(dir, 'new', '--template');
+  assert.equal(missingValue.code, 2);
+  assert.equal((JSON.parse((await cli(dir, 'list', '--json')).out) as unknown[]).length, 0, 'nothing was created');
+  const outlineWithoutId = await cli(dir, 'outline');
+  assert.equal(outlineWithoutId.code, 2);
+});

@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { Client } from '../common/client';
 import { createClient } from '../common/client';
 import { isAppError } from '../common/errors';
-import { documentPlainText } from '../common/documentModel';
-import type { DocumentMeta, SearchHit } from '../common/contract';
+import { reportPlainText, sectionKindNames } from '../common/reportModel';
+import type { DocumentMeta, DocumentOutline, SearchHit, TemplateSummary } from '../common/contract';
 import { createCore } from '../core/createCore';
 import { defaultDataDir } from '../core/paths';
 
@@ -28,7 +28,11 @@ export const usage = `文稿命令行
 命令：
   list                         列出文稿（最近编辑的在前）
   new --title 标题             新建文稿
-  show <编号> --text           以纯文本显示文稿
+  new --template 模板编号 [--field 名称=内容 …] [--title 标题]
+                               从模板新建文稿；--field 可重复，如 --field 单位=某某市某某局
+  templates                    列出文稿模板（编号、名称、填空）
+  show <编号> --text           按 Word 中的样子显示文稿（标题、空行、各段，含自动编号）
+  outline <编号>               显示文稿提纲：编号、标题、各部分字数
   search <搜索词>              全文搜索（空格分隔的词须同时出现）
   put <编号> --text-file 文件  用 UTF-8 文本文件的各段替换正文（原内容存为历史版本）
 
@@ -40,7 +44,16 @@ export const usage = `文稿命令行
 interface Parsed {
   command: string;
   positionals: string[];
-  values: { json?: boolean; 'data-dir'?: string; title?: string; text?: boolean; 'text-file'?: string; help?: boolean };
+  values: {
+    json?: boolean;
+    'data-dir'?: string;
+    title?: string;
+    text?: boolean;
+    'text-file'?: string;
+    template?: string;
+    field?: string[];
+    help?: boolean;
+  };
 }
 
 /** Parses argv into a command, its positionals and options; throws UsageError in Chinese. */
@@ -57,6 +70,8 @@ function parse(argv: string[]): Parsed {
         title: { type: 'string' },
         text: { type: 'boolean' },
         'text-file': { type: 'string' },
+        template: { type: 'string' },
+        field: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -95,6 +110,38 @@ function searchLines(hits: SearchHit[]): string {
     .join('\n');
 }
 
+/** Reads repeated --field 名称=内容 options; a malformed one is a usage error. */
+function parseFields(options: string[] | undefined): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const option of options ?? []) {
+    const at = option.indexOf('=');
+    const name = at < 0 ? '' : option.slice(0, at).trim();
+    if (at < 0 || !/^[^{}\s=]{1,20}$/u.test(name)) {
+      throw new UsageError(`填空“${option}”格式不对：应写成 --field 名称=内容，如 --field 单位=某某市某某局（名称 1–20 个字，不含空格和花括号）。`);
+    }
+    fields[name] = option.slice(at + 1);
+  }
+  return fields;
+}
+
+function templateLines(templates: TemplateSummary[]): string {
+  if (templates.length === 0) return '（没有可用的模板。）';
+  return templates
+    .map((t) => `${t.id}  ${t.name}${t.category ? `（${t.category}）` : ''}\n    ${t.description}\n    填空：${t.fields.map((f) => `${f.name}（如 ${f.example}）`).join('、')}`)
+    .join('\n');
+}
+
+function outlineLines(outline: DocumentOutline): string {
+  const lines = outline.headings.map((h) => {
+    const kind = h.kind ? `［${sectionKindNames[h.kind]}］` : '';
+    const size = h.target ? `${h.chars} 字（建议不超过 ${h.target} 字）` : `${h.chars} 字`;
+    return `${'  '.repeat(h.level - 1)}${h.number}${h.text}${kind}  ${size}`;
+  });
+  if (lines.length === 0) lines.push('（还没有标题。）');
+  if (outline.missing.length) lines.push('', `提示：还缺少${outline.missing.map((k) => `“${sectionKindNames[k]}”`).join('和')}部分。`);
+  return [outline.title, '', ...lines].join('\n');
+}
+
 function need(positionals: string[], index: number, what: string): string {
   const value = positionals[index];
   if (value === undefined || value === '') throw new UsageError(`缺少${what}。`);
@@ -109,18 +156,50 @@ const commands: Record<string, Handler> = {
     io.out(p.values.json ? JSON.stringify(docs) : listLines(docs));
   },
   async new(client, p, io) {
-    const doc = await client.call('documents.create', p.values.title === undefined ? {} : { title: p.values.title });
-    io.out(p.values.json ? JSON.stringify({ id: doc.id, title: doc.title }) : `已新建：${doc.id}  ${doc.title}`);
+    const fields = parseFields(p.values.field);
+    const templateId = p.values.template;
+    if (templateId === '') throw new UsageError('缺少模板编号（可用 templates 查看）。');
+    const fromTemplate = templateId !== undefined || p.values.field !== undefined;
+    const doc = await client.call('documents.create', {
+      ...(p.values.title === undefined ? {} : { title: p.values.title }),
+      ...(templateId === undefined ? {} : { templateId }),
+      ...(fromTemplate ? { fields } : {}),
+    });
+    if (p.values.json) {
+      io.out(JSON.stringify(fromTemplate ? { id: doc.id, title: doc.title, templateId: templateId ?? null, fields: doc.fields } : { id: doc.id, title: doc.title }));
+    } else {
+      io.out(`已新建：${doc.id}  ${doc.title}`);
+    }
+  },
+  async templates(client, p, io) {
+    const templates = await client.call('templates.list', {});
+    io.out(p.values.json ? JSON.stringify(templates) : templateLines(templates));
+  },
+  async outline(client, p, io) {
+    const id = need(p.positionals, 0, '文稿编号（可用 list 查看）');
+    const outline = await client.call('documents.outline', { id });
+    if (p.values.json) {
+      const headings = outline.headings.map((h) => ({ level: h.level, number: h.number, text: h.text, kind: h.kind, chars: h.chars }));
+      io.out(JSON.stringify({ title: outline.title, headings }));
+    } else {
+      io.out(outlineLines(outline));
+    }
   },
   async show(client, p, io) {
     const id = need(p.positionals, 0, '文稿编号（可用 list 查看）');
     const doc = await client.call('documents.get', { id });
-    const text = documentPlainText(doc.content);
     if (p.values.json) {
-      const { content: _content, ...meta } = doc;
-      io.out(JSON.stringify({ ...meta, text }));
+      const { content, ...meta } = doc;
+      io.out(JSON.stringify({ ...meta, text: reportPlainText(content, doc.fields) }));
+      return;
+    }
+    // As it will read in Word: title, blank line, every block with its computed numbering.
+    const reading = await client.call('documents.readingText', { id });
+    if (p.values.text) {
+      io.out(reading.text);
     } else {
-      io.out(p.values.text ? `${doc.title}\n\n${text}` : `${doc.title}（${doc.chars} 字，修改于 ${formatTime(doc.updatedAt)}）\n\n${text}`);
+      const body = reading.text.split('\n').slice(2).join('\n');
+      io.out(`${reading.title}（${doc.chars} 字，修改于 ${formatTime(doc.updatedAt)}）\n\n${body}`);
     }
   },
   async search(client, p, io) {

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { MAX_TITLE_CHARS, documentContentSchema } from './documentModel';
 import type { ErrorCode } from './errors';
+import { blockRoles, sectionKinds } from './reportModel';
+import { fieldNameSchema, templateFieldSchema, templateObjectSchema } from './templates';
 
 // Validation messages reach users (INVALID_INPUT): make zod speak Chinese everywhere.
 z.config(z.locales.zhCN());
@@ -28,8 +30,18 @@ export const documentMetaSchema = z.object({
 /** What the library lists for one document. */
 export type DocumentMeta = z.infer<typeof documentMetaSchema>;
 
-/** A whole document: meta plus the editor's JSON. */
-export const documentSchema = documentMetaSchema.extend({ content: documentContentSchema });
+/** Most fill-in field values one document keeps. */
+export const MAX_FIELDS = 100;
+/** Longest value of a fill-in field, in characters. */
+export const MAX_FIELD_VALUE_CHARS = 200;
+
+/** A document's fill-in field values: name → value ({"单位": "某某市某某局"}); absent = unfilled. */
+export const fieldValuesSchema = z
+  .record(fieldNameSchema, z.string().max(MAX_FIELD_VALUE_CHARS, `填空内容最长 ${MAX_FIELD_VALUE_CHARS} 字`))
+  .refine((values) => Object.keys(values).length <= MAX_FIELDS, `一篇文稿最多 ${MAX_FIELDS} 个填空`);
+
+/** A whole document: meta plus the editor's JSON and its fill-in field values. */
+export const documentSchema = documentMetaSchema.extend({ content: documentContentSchema, fields: fieldValuesSchema.default({}) });
 /** A whole document: meta plus the editor's JSON. */
 export type Document = z.infer<typeof documentSchema>;
 
@@ -63,6 +75,61 @@ export type RevisionMeta = z.infer<typeof revisionMetaSchema>;
 export const backupSchema = z.object({ name: z.string(), createdAt: z.number().int(), bytes: z.number().int() });
 /** A database backup file. */
 export type Backup = z.infer<typeof backupSchema>;
+
+/** A section kind of the four-part scaffold (situation, achievements, shortcomings, plan) or other. */
+export const sectionKindSchema = z.enum(sectionKinds);
+/** A heading level, 1 (一、) to 4 (（1）). */
+export const headingLevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+/** Roles of the special blocks (主送机关, 结束语, 附件说明, 署名, 成文日期). */
+export const blockRoleSchema = z.enum(blockRoles);
+
+/** One heading of a template's preview outline (text keeps {{fields}}; kind null below level 1). */
+export const templateOutlineItemSchema = z.object({ level: headingLevelSchema, text: z.string(), kind: sectionKindSchema.nullable() });
+
+/** What the template picker lists for one template. */
+export const templateSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  category: z.string().optional(),
+  fields: z.array(templateFieldSchema),
+  outline: z.array(templateOutlineItemSchema),
+});
+/** What the template picker lists for one template. */
+export type TemplateSummary = z.infer<typeof templateSummarySchema>;
+
+/** A whole template (its file: title pattern, opening, sections with hints and targets …) plus its outline. */
+export const templateDetailSchema = templateObjectSchema.extend({ outline: z.array(templateOutlineItemSchema) });
+/** A whole template plus its outline. */
+export type TemplateDetail = z.infer<typeof templateDetailSchema>;
+
+/** One numbered heading of a document's outline. */
+export const outlineHeadingSchema = z.object({
+  level: headingLevelSchema,
+  /** The computed marker: 一、 （一） 1. （1）. */
+  number: z.string(),
+  /** Heading text without its marker, fields filled in. */
+  text: z.string(),
+  /** Level 1: the stored kind, else the kind its words suggest, else null; null below level 1. */
+  kind: sectionKindSchema.nullable(),
+  /** Characters (Word's count) of the section body, subsections included. */
+  chars: z.number().int(),
+  /** Suggested maximum of chars (from the template), when there is one. */
+  target: z.number().int().optional(),
+});
+/** One numbered heading of a document's outline. */
+export type DocumentOutlineHeading = z.infer<typeof outlineHeadingSchema>;
+
+/** A document's outline and completeness hint. */
+export const documentOutlineSchema = z.object({
+  /** The title with fields filled in. */
+  title: z.string(),
+  headings: z.array(outlineHeadingSchema),
+  /** Parts a summary or report lacks (shortcomings, plan); empty for plans and documents without headings. */
+  missing: z.array(sectionKindSchema),
+});
+/** A document's outline and completeness hint. */
+export type DocumentOutline = z.infer<typeof documentOutlineSchema>;
 
 /** Health of the document database, as found at start. */
 export const storageStatusSchema = z.object({
@@ -105,8 +172,15 @@ export const contract = {
   }),
   'storage.backup': method({ doc: '立即备份数据库', input: z.object({}), output: backupSchema }),
   'documents.create': method({
-    doc: '新建文稿',
-    input: z.object({ title: titleSchema.optional(), content: documentContentSchema.optional() }),
+    doc: '新建文稿（可从模板新建：标题按模板生成，除非给了 title）',
+    input: z.object({
+      title: titleSchema.optional(),
+      content: documentContentSchema.optional(),
+      /** Build the content from this template (not together with content). */
+      templateId: z.string().min(1).max(64).optional(),
+      /** Initial fill-in field values; empty values are left unfilled. */
+      fields: fieldValuesSchema.optional(),
+    }),
     output: documentSchema,
   }),
   'documents.list': method({
@@ -138,6 +212,23 @@ export const contract = {
     doc: '用纯文本（每行一段）替换正文',
     input: z.object({ id: docIdSchema, text: z.string().max(3_000_000, '文本过长') }),
     output: documentMetaSchema,
+  }),
+  'documents.setFields': method({
+    doc: '填写文稿的填空（合并；空字符串表示清除）。不改变内容版本号，标题中未填的 {{填空}} 一并填入',
+    input: z.object({ id: docIdSchema, fields: fieldValuesSchema }),
+    output: documentMetaSchema.extend({ fields: fieldValuesSchema }),
+  }),
+  'documents.outline': method({ doc: '文稿提纲：自动编号、各部分字数与完整性提示', input: idInput, output: documentOutlineSchema }),
+  'documents.readingText': method({
+    doc: '文稿在 Word 中的阅读文本：标题、空行、各段（含自动编号，填空已填入）',
+    input: idInput,
+    output: z.object({ title: z.string(), text: z.string() }),
+  }),
+  'templates.list': method({ doc: '列出文稿模板', input: z.object({}), output: z.array(templateSummarySchema) }),
+  'templates.get': method({
+    doc: '读取一个模板的全部内容',
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: templateDetailSchema,
   }),
   'documents.trash': method({ doc: '移到回收站', input: idInput, output: documentMetaSchema }),
   'documents.restore': method({ doc: '从回收站还原', input: idInput, output: documentMetaSchema }),

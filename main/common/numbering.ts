@@ -143,22 +143,63 @@ export interface EnumerationItem {
   expected: string;
 }
 
+// Words whose last character is a numeral but which are not enumeration items: 统一是, 唯一是,
+// 之一是, 统一要求, 第一要务, 万一是 …
+const notAnItemBefore = /[统唯之万同单专划逐第归择不]$/u;
+
+/** One item as found, before the sequence it belongs to is known. */
+interface FoundItem {
+  family: EnumerationFamily['id'];
+  paragraph: number;
+  offset: number;
+  found: string;
+  /** The ordinal the word carries (三是 → 3). */
+  n: number;
+}
+
+/**
+ * Splits a family's items (in reading order) into the lists a writer made. An item 一 starts a new
+ * list when the current list already has its 一 (the next subsection's 一是 … 二是), or when it
+ * follows a lead-in in a new paragraph ("（二）压实责任。一是……"). An 一 that joins a list still
+ * missing its 一 is a point moved down, so it stays in that list.
+ */
+function splitLists(items: readonly FoundItem[], paragraphs: readonly string[]): FoundItem[][] {
+  const lists: FoundItem[][] = [];
+  let current: FoundItem[] = [];
+  for (const item of items) {
+    const previous = current[current.length - 1];
+    const leadIn = (paragraphs[item.paragraph] ?? '').slice(0, item.offset).trim() !== '';
+    if (previous && item.n === 1 && (current.some((i) => i.n === 1) || (item.paragraph !== previous.paragraph && leadIn))) {
+      lists.push(current);
+      current = [];
+    }
+    current.push(item);
+  }
+  if (current.length) lists.push(current);
+  return lists;
+}
+
 /**
  * Finds enumeration items across a section's paragraphs, in order, and what each should read for
- * the sequence to be continuous (一是 … 三是 → the second should be 二是). A family only counts when
- * its first item is 一 (so a stray "第三" in prose is left alone).
+ * its list to be continuous (一是 … 三是 → the second should be 二是). A list needs two items or
+ * more, so a stray "第三，" in prose is left alone; a new 一 after a complete list starts the next
+ * list (each subsection's own 一是、二是). Words like 统一是 are not items.
  */
 export function findEnumerations(paragraphs: readonly string[]): EnumerationItem[] {
   const items: EnumerationItem[] = [];
   for (const family of enumerationFamilies) {
-    const found: Omit<EnumerationItem, 'expected'>[] = [];
+    const found: FoundItem[] = [];
     paragraphs.forEach((text, paragraph) => {
       for (const m of text.matchAll(family.pattern)) {
-        found.push({ family: family.id, paragraph, offset: m.index ?? 0, found: m[0] });
+        const offset = m.index ?? 0;
+        if (family.id !== 'di' && notAnItemBefore.test(text.slice(Math.max(0, offset - 1), offset))) continue;
+        found.push({ family: family.id, paragraph, offset, found: m[0], n: parseChineseNumeral(m[1] ?? '') });
       }
     });
-    if (found.length < 2 || !found[0]?.found.match(/^第?一/)) continue;
-    found.forEach((item, i) => items.push({ ...item, expected: family.word(i + 1) }));
+    for (const list of splitLists(found, paragraphs)) {
+      if (list.length < 2) continue;
+      list.forEach(({ n: _n, ...item }, i) => items.push({ ...item, expected: family.word(i + 1) }));
+    }
   }
   return items.sort((a, b) => a.paragraph - b.paragraph || a.offset - b.offset);
 }
@@ -166,4 +207,20 @@ export function findEnumerations(paragraphs: readonly string[]): EnumerationItem
 /** True when some enumeration in the paragraphs breaks its sequence (一是 … 三是). */
 export function hasBrokenEnumeration(paragraphs: readonly string[]): boolean {
   return findEnumerations(paragraphs).some((item) => item.found !== item.expected);
+}
+
+/**
+ * Makes every enumeration list in a section's paragraphs continuous: after a point is deleted
+ * (一是 … 三是 → 一是 … 二是) or moved (二是 … 一是 → 一是 … 二是), each family (一是/一要/第一)
+ * counted on its own. Returns new strings of the same count; other text is untouched.
+ */
+export function renumberEnumerations(paragraphs: readonly string[]): string[] {
+  const out = [...paragraphs];
+  const wrong = findEnumerations(paragraphs).filter((item) => item.found !== item.expected);
+  // Right to left within a paragraph, so earlier offsets stay valid when a word changes length (九是 → 十一是).
+  for (const item of wrong.sort((a, b) => a.paragraph - b.paragraph || b.offset - a.offset)) {
+    const text = out[item.paragraph] ?? '';
+    out[item.paragraph] = text.slice(0, item.offset) + item.expected + text.slice(item.offset + item.found.length);
+  }
+  return out;
 }

@@ -6,6 +6,7 @@ import { createDispatcher } from '../common/dispatcher';
 import type { Dispatch, Handlers } from '../common/dispatcher';
 import { createDocumentHandlers } from './documents';
 import { Storage } from './storage/storage';
+import { createTemplateHandlers, createTemplateLibrary } from './templates';
 
 /** Options of createCore. */
 export interface CoreOptions {
@@ -66,12 +67,14 @@ export function createCore(options: CoreOptions): Core {
     backgroundCheck: options.backgroundCheck ?? true,
     onBackgroundError: (error) => onError('后台备份或检查', error),
   });
+  const templates = createTemplateLibrary(path.resolve(options.resourcesDir), onError);
   const handlers: Partial<Handlers> = {
     'app.info': () => ({ version: options.version ?? '0.0.0-dev', dataDir, transport: options.transport ?? 'direct' }),
     'storage.status': () => storage.status(),
     'storage.recover': (input) => storage.recover(input),
     'storage.backup': () => storage.backup(),
-    ...createDocumentHandlers(storage, now),
+    ...createDocumentHandlers(storage, now, templates),
+    ...createTemplateHandlers(templates),
   };
   return {
     dispatch: createDispatcher({ handlers, onInternalError: onError }),

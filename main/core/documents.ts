@@ -1,11 +1,17 @@
 // The documents.* methods: the rules that keep a writer's text safe (reliability.md) on top of the
 // storage layer. Nothing here touches SQL or sees an SQLite error.
+import { MAX_FIELDS } from '../common/contract';
 import type { DocumentMeta, HandlerInput, MethodOutput } from '../common/contract';
 import type { Handlers } from '../common/dispatcher';
-import { contentFromText, documentPlainText, emptyContent } from '../common/documentModel';
+import { MAX_TITLE_CHARS, contentFromText, emptyContent } from '../common/documentModel';
 import type { DocumentContent } from '../common/documentModel';
 import { AppError, errorMessages } from '../common/errors';
+import { fillFields, readingText, reportOutline, reportPlainText } from '../common/reportModel';
+import type { FieldValues } from '../common/reportModel';
+import { cleanFieldValues, instantiateTemplate } from '../common/templates';
 import { newDocumentId } from './ids';
+import { requireTemplate } from './templates';
+import type { TemplateLibrary } from './templates';
 import { decodeContent, encodeContent, toMeta, toRevisionMeta } from './storage/documentStore';
 import type { DocumentRow, RevisionReason } from './storage/documentStore';
 import { parseQuery, titleHighlights } from './storage/search';
@@ -32,12 +38,23 @@ export type DocumentMethod =
   | 'documents.search'
   | 'documents.listRevisions'
   | 'documents.getRevision'
-  | 'documents.restoreRevision';
+  | 'documents.restoreRevision'
+  | 'documents.setFields'
+  | 'documents.outline'
+  | 'documents.readingText';
 
 const notFoundMessage = '找不到该文稿，它可能已被永久删除。请刷新文稿列表。';
 const revisionNotFoundMessage = '找不到这个历史版本，它可能已被自动清理。请刷新历史版本列表。';
 const emptyOverwriteMessage = '为防止误删，没有用空白内容覆盖已有的正文。如果确实要清空全文，请确认后再保存。';
 const deleteNotTrashedMessage = '只能永久删除回收站中的文稿。请先把它移到回收站。';
+const templateWithContentMessage = '从模板新建时不能同时给出正文。';
+const tooManyFieldsMessage = `一篇文稿最多 ${MAX_FIELDS} 个填空。`;
+
+/** True when two sets of field values are the same. */
+function sameFields(a: FieldValues, b: FieldValues): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
 
 /** True when a text has nothing but white space. */
 function isBlank(text: string): boolean {
@@ -65,6 +82,11 @@ function snapshot(session: Session, row: DocumentRow, reason: RevisionReason, no
   session.docs.pruneRevisions(row.seq, REVISIONS_KEPT);
 }
 
+/** The plain text search and 字数 see: fields filled in with the document's values. */
+function plainTextOf(session: Session, row: DocumentRow, content: DocumentContent): string {
+  return reportPlainText(content, session.docs.fields(row.seq));
+}
+
 /** Replaces a document's content, bumping its revision and updating its text and index. */
 function replaceBody(session: Session, row: DocumentRow, content: DocumentContent, text: string, now: number): DocumentMeta {
   const chars = session.search.write(row.seq, row.title, text);
@@ -73,25 +95,35 @@ function replaceBody(session: Session, row: DocumentRow, content: DocumentConten
 }
 
 /** Builds the documents.* handlers over a storage. */
-export function createDocumentHandlers(storage: Storage, now: () => number): Handlers<DocumentMethod> {
+export function createDocumentHandlers(storage: Storage, now: () => number, templates: TemplateLibrary): Handlers<DocumentMethod> {
   return {
-    'documents.create': (input) =>
-      storage.write((s): MethodOutput<'documents.create'> => {
-        const content = input.content ?? emptyContent();
+    'documents.create': (input) => {
+      let content = input.content ?? emptyContent();
+      let title = input.title || DEFAULT_TITLE;
+      let fields = cleanFieldValues(input.fields ?? {});
+      if (input.templateId !== undefined) {
+        if (input.content) throw new AppError('INVALID_INPUT', templateWithContentMessage);
+        const made = instantiateTemplate(requireTemplate(templates, input.templateId), fields);
+        content = made.content;
+        fields = made.fields;
+        title = input.title || made.title.slice(0, MAX_TITLE_CHARS).trim() || DEFAULT_TITLE;
+      }
+      return storage.write((s): MethodOutput<'documents.create'> => {
         let id = newDocumentId();
         while (s.docs.idExists(id)) id = newDocumentId();
-        const title = input.title || DEFAULT_TITLE;
-        const seq = s.docs.insert(id, title, now(), 1, encodeContent(content));
-        s.docs.setChars(seq, s.search.write(seq, title, documentPlainText(content)));
-        return { ...metaOf(s, seq), content };
-      }),
+        const time = now();
+        const seq = s.docs.insert(id, title, time, 1, encodeContent(content));
+        s.docs.setFields(seq, fields, time, s.search.write(seq, title, reportPlainText(content, fields)));
+        return { ...metaOf(s, seq), content, fields };
+      });
+    },
 
     'documents.list': (input) => storage.read((s) => s.docs.list(input.trashed).map(toMeta)),
 
     'documents.get': (input) =>
       storage.read((s) => {
         const row = requireDocument(s, input.id);
-        return { ...toMeta(row), content: decodeContent(s.docs.content(row.seq)) };
+        return { ...toMeta(row), content: decodeContent(s.docs.content(row.seq)), fields: s.docs.fields(row.seq) };
       }),
 
     'documents.rename': (input) =>
@@ -109,7 +141,7 @@ export function createDocumentHandlers(storage: Storage, now: () => number): Han
       storage.write((s) => {
         const row = requireDocument(s, input.id);
         if (row.revision !== input.baseRevision && !input.force) throw new AppError('CONFLICT', errorMessages.CONFLICT);
-        const text = documentPlainText(input.content);
+        const text = plainTextOf(s, row, input.content);
         if (!input.allowEmpty && isBlank(text) && row.chars > 0) throw new AppError('INVALID_INPUT', emptyOverwriteMessage);
         const time = now();
         // A save long after the last snapshot keeps the text as it was, so an hour of edits can be undone.
@@ -124,7 +156,7 @@ export function createDocumentHandlers(storage: Storage, now: () => number): Han
         const time = now();
         snapshot(s, row, 'before-replace', time);
         const content = contentFromText(input.text);
-        return replaceBody(s, row, content, documentPlainText(content), time);
+        return replaceBody(s, row, content, plainTextOf(s, row, content), time);
       }),
 
     'documents.trash': (input) =>
@@ -191,7 +223,40 @@ export function createDocumentHandlers(storage: Storage, now: () => number): Han
         const time = now();
         snapshot(s, row, 'before-restore', time);
         const content = decodeContent(revision.content);
-        return replaceBody(s, row, content, documentPlainText(content), time);
+        return replaceBody(s, row, content, plainTextOf(s, row, content), time);
+      }),
+
+    'documents.setFields': (input) =>
+      storage.write((s) => {
+        const row = requireDocument(s, input.id);
+        const current = s.docs.fields(row.seq);
+        // Merge: the values given replace the stored ones; an empty value clears its field.
+        const given = cleanFieldValues(input.fields);
+        const next: FieldValues = Object.fromEntries(Object.entries({ ...current, ...given }).filter(([name]) => name in given || !(name in input.fields)));
+        if (Object.keys(next).length > MAX_FIELDS) throw new AppError('INVALID_INPUT', tooManyFieldsMessage);
+        if (sameFields(current, next)) return { ...toMeta(row), fields: current };
+        const time = now();
+        // A title made from a template before its fields were filled still shows {{单位}}: fill it too.
+        const title = fillFields(row.title, next).slice(0, MAX_TITLE_CHARS);
+        if (title !== row.title) s.docs.rename(row.seq, title, time);
+        // The content and its revision stay as they are (the editor chains saves on the revision);
+        // only the derived text, its index and its count change.
+        const text = reportPlainText(decodeContent(s.docs.content(row.seq)), next);
+        s.docs.setFields(row.seq, next, time, s.search.write(row.seq, title, text));
+        return { ...metaOf(s, row.seq), fields: next };
+      }),
+
+    'documents.outline': (input) =>
+      storage.read((s) => {
+        const row = requireDocument(s, input.id);
+        return reportOutline(row.title, decodeContent(s.docs.content(row.seq)), s.docs.fields(row.seq));
+      }),
+
+    'documents.readingText': (input) =>
+      storage.read((s) => {
+        const row = requireDocument(s, input.id);
+        const fields = s.docs.fields(row.seq);
+        return { title: fillFields(row.title, fields), text: readingText(row.title, decodeContent(s.docs.content(row.seq)), fields) };
       }),
   };
 }

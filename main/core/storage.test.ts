@@ -10,6 +10,8 @@ import { countWords } from '../common/text';
 import { BACKUPS_KEPT, backupsDir } from './storage/backups';
 import { migrate, schemaVersion } from './storage/migrations';
 import { DATABASE_FILE } from './storage/storage';
+import { encodeContent } from './storage/documentStore';
+import { SearchIndex } from './storage/search';
 import { translateStorageError } from './storage/storageErrors';
 import { call, callError, openCore, paragraphs, tempDir, testClock } from './testSupport';
 
@@ -122,6 +124,51 @@ describe('schema upgrades', () => {
     const backup = new Database(path.join(backupsDir(dir), status.backups[0]?.name ?? ''), { readonly: true });
     assert.equal(backup.pragma('user_version', { simple: true }), 1, 'the backup is the database as it was');
     backup.close();
+  });
+
+  test('a version-2 database (before field values) upgrades without loss and then keeps field values', async () => {
+    const dir = tempDir(cleanups);
+    const file = path.join(dir, DATABASE_FILE);
+    // The folder as the previous release left it: schema 2, text chunks and index written.
+    const v2 = new Database(file);
+    v2.pragma('journal_mode = WAL');
+    migrate(v2, 2);
+    const index = new SearchIndex(v2);
+    const insertDoc = v2.prepare('INSERT INTO documents (id, title, created_at, updated_at, trashed_at, revision, chars) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insertBody = v2.prepare('INSERT INTO document_bodies (doc_seq, content) VALUES (?, ?)');
+    const legacy = [
+      { id: 'legacyDocA01', title: '上半年工作总结', content: paragraphs('网络舆情研判机制进一步完善。') },
+      { id: 'legacyDocB02', title: '述职报告', content: paragraphs('认真履行岗位职责。') },
+    ];
+    for (const d of legacy) {
+      const text = documentPlainText(d.content);
+      const seq = Number(insertDoc.run(d.id, d.title, 1_700_000_000_000, 1_700_000_100_000, null, 3, countWords(text)).lastInsertRowid);
+      insertBody.run(seq, encodeContent(d.content));
+      index.write(seq, d.title, text);
+    }
+    const columns = 'id, title, created_at, updated_at, trashed_at, revision, chars';
+    const before = v2.prepare(`SELECT ${columns} FROM documents ORDER BY seq`).all();
+    v2.close();
+
+    const core = openCore(dir);
+    cleanups.unshift(() => core.close());
+    assert.equal((await call(core, 'storage.status', {})).backups.length, 1, 'a backup is taken before the upgrade');
+    const doc = await call(core, 'documents.get', { id: 'legacyDocA01' });
+    assert.deepEqual(doc.fields, {});
+    assert.deepEqual(doc.content, legacy[0]?.content);
+    assert.deepEqual((await call(core, 'documents.search', { query: '舆情' })).map((h) => h.id), ['legacyDocA01']);
+    assert.deepEqual((await call(core, 'documents.search', { query: '履行' })).map((h) => h.id), ['legacyDocB02']);
+    const filled = await call(core, 'documents.setFields', { id: 'legacyDocB02', fields: { 单位: '某某市某某局' } });
+    assert.equal(filled.revision, 3);
+    core.close();
+
+    const check = new Database(file, { readonly: true });
+    assert.equal(check.pragma('user_version', { simple: true }), schemaVersion);
+    assert.deepEqual(check.prepare(`SELECT ${columns} FROM documents WHERE id = 'legacyDocA01'`).all(), before.slice(0, 1), 'every column kept');
+    check.close();
+    const reopened = openCore(dir);
+    cleanups.unshift(() => reopened.close());
+    assert.deepEqual((await call(reopened, 'documents.get', { id: 'legacyDocB02' })).fields, { 单位: '某某市某某局' });
   });
 
   test('a database from a newer version of the app is refused, not touched', () => {

@@ -4,6 +4,7 @@ import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { DocumentMeta, RevisionMeta } from '../../common/contract';
 import type { DocumentContent } from '../../common/documentModel';
+import type { FieldValues } from '../../common/reportModel';
 
 /** Stored form of a document's content: JSON text (schema 1) or a compressed blob (schema 2 on). */
 export type StoredContent = string | Buffer;
@@ -72,6 +73,8 @@ function prepareStatements(db: Database.Database) {
     updateBody: db.prepare<[StoredContent, number]>('UPDATE document_bodies SET content = ? WHERE doc_seq = ?'),
     rename: db.prepare<[string, number, number]>('UPDATE documents SET title = ?, updated_at = ? WHERE seq = ?'),
     setTrashed: db.prepare<[number | null, number]>('UPDATE documents SET trashed_at = ? WHERE seq = ?'),
+    fields: db.prepare<[number], string>('SELECT fields FROM documents WHERE seq = ?').pluck(),
+    setFields: db.prepare<[string, number, number, number]>('UPDATE documents SET fields = ?, updated_at = ?, chars = ? WHERE seq = ?'),
     delete: db.prepare<[number]>('DELETE FROM documents WHERE seq = ?'),
     insertRevision: db.prepare<[number, number, number, RevisionReason, number, StoredContent]>(
       'INSERT INTO revisions (doc_seq, revision, created_at, reason, chars, content) VALUES (?, ?, ?, ?, ?, ?)',
@@ -148,6 +151,23 @@ export class DocumentStore {
   /** Sets a document's title. */
   rename(seq: number, title: string, now: number): void {
     this.statements.rename.run(title, now, seq);
+  }
+
+  /** A document's fill-in field values (name → value). */
+  fields(seq: number): FieldValues {
+    const stored = this.statements.fields.get(seq);
+    if (stored === undefined) throw new Error(`document ${seq} missing`);
+    const parsed = JSON.parse(stored) as unknown;
+    const out: FieldValues = {};
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      for (const [name, value] of Object.entries(parsed)) if (typeof value === 'string') out[name] = value;
+    }
+    return out;
+  }
+
+  /** Stores a document's field values with the word count of its text as filled in. */
+  setFields(seq: number, fields: FieldValues, now: number, chars: number): void {
+    this.statements.setFields.run(JSON.stringify(fields), now, chars, seq);
   }
 
   /** Moves a document into (time) or out of (null) the trash. */

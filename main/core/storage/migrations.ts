@@ -72,6 +72,15 @@ export const migrations: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 3,
+    description: 'fill-in field values per document',
+    up(db) {
+      // A JSON object name → value. Documents written before have no wg-field nodes, so their
+      // stored plain text and index stay as they are (no re-derivation needed).
+      db.exec(`ALTER TABLE documents ADD COLUMN fields TEXT NOT NULL DEFAULT '{}'`);
+    },
+  },
 ];
 
 /** The schema version this build writes. */
