@@ -8,11 +8,12 @@ import { createCore } from '../main/core/createCore';
 import { buildArchive } from './archive';
 import type { BenchContext, Figure, Measurement } from './context';
 import { createCorpus } from './corpus';
+import { importMeasurement } from './import';
 import { ripgrepMeasurement, searchMeasurement } from './search';
 import { openMeasurement, saveMeasurement, sizeMeasurement } from './storage';
 
 /** Every measurement, in the order they run (later issues append theirs). */
-export const measurements: readonly Measurement[] = [saveMeasurement, searchMeasurement, ripgrepMeasurement, sizeMeasurement, openMeasurement];
+export const measurements: readonly Measurement[] = [saveMeasurement, searchMeasurement, ripgrepMeasurement, sizeMeasurement, openMeasurement, importMeasurement];
 
 /** Budgets: a figure above its budget is reported as missed. */
 export const budgets: Record<string, number> = {
@@ -21,6 +22,9 @@ export const budgets: Record<string, number> = {
   search_4char_p95_ms: 15,
   open_list_ms: 100,
   db_bytes_per_text_byte: 4,
+  import_70kb_txt_ms: 100,
+  import_100page_docx_ms: 2000,
+  import_hostile_docx_peak_mb: 511,
 };
 
 /** Reads `--name value` from argv. */

@@ -164,3 +164,43 @@ test('an unknown template exits 1 with a Chinese message; a malformed --field ex
   const outlineWithoutId = await cli(dir, 'outline');
   assert.equal(outlineWithoutId.code, 2);
 });
+
+test('import --dry-run --json prints the recognised outline and stores nothing', async () => {
+  const dir = tempDir();
+  const sample = path.join(__dirname, '..', '..', 'tests', 'fixtures', 'samples', 'branch-work-report.txt');
+  const r = await cli(dir, 'import', sample, '--dry-run', '--json');
+  assert.equal(r.code, 0, r.err);
+  const out = JSON.parse(r.out) as { title: string; headings: { level: number; text: string; kind: string | null }[]; paragraphs: number; removed: string[]; duplicates: number; fixes: string[] };
+  assert.deepEqual(Object.keys(out).sort(), ['duplicates', 'fixes', 'headings', 'paragraphs', 'removed', 'title']);
+  assert.equal(out.title, '桂林市阳朔县总支:内强素质 外树形象 创新机制提升宣传思想工作');
+  assert.deepEqual(out.headings[0], { level: 1, text: '加强学习,强化认识,扎实开展学习活动', kind: 'other' });
+  assert.ok(out.removed.some((line) => line.startsWith('当前位置')));
+  assert.deepEqual(JSON.parse((await cli(dir, 'list', '--json')).out), []);
+});
+
+test('import stores the document with its structure; show --text prints it numbered', async () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'report.txt');
+  writeFileSync(file, '关于2025年上半年工作情况的报告\n今年以来，我局认真贯彻落实各项部署。现将有关情况报告如下：\n一、主要工作\n(一)加强学习\n组织学习12次。\n二、存在的问题\n学习不够深入。\n');
+  const r = await cli(dir, 'import', file, '--json');
+  assert.equal(r.code, 0, r.err);
+  const { id, title } = JSON.parse(r.out) as { id: string; title: string };
+  assert.equal(title, '关于2025年上半年工作情况的报告');
+  const shown = await cli(dir, 'show', id, '--text');
+  assert.match(shown.out, /\n一、主要工作\n（一）加强学习\n组织学习12次。\n二、存在的问题\n/);
+});
+
+test('import refuses a legacy .doc and a corrupt .docx with a Chinese message, storing nothing', async () => {
+  const dir = tempDir();
+  const doc = path.join(dir, 'old.doc');
+  writeFileSync(doc, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
+  const legacy = await cli(dir, 'import', doc);
+  assert.equal(legacy.code, 1);
+  assert.match(legacy.err, /另存为/);
+  const bad = path.join(dir, 'broken.docx');
+  writeFileSync(bad, Buffer.from('PK\u0003\u0004 this is not really a zip'));
+  const corrupt = await cli(dir, 'import', bad);
+  assert.equal(corrupt.code, 1);
+  assert.match(corrupt.err, /[\u4e00-\u9fff]/);
+  assert.deepEqual(JSON.parse((await cli(dir, 'list', '--json')).out), []);
+});

@@ -10,6 +10,9 @@ import { reportPlainText, sectionKindNames } from '../common/reportModel';
 import type { DocumentMeta, DocumentOutline, SearchHit, TemplateSummary } from '../common/contract';
 import { createCore } from '../core/createCore';
 import { defaultDataDir } from '../core/paths';
+import { importFile, toDryRunJson } from '../core/import';
+import type { DryRunJson } from '../core/import';
+import { numberHeadings } from '../common/numbering';
 
 /** Where the CLI writes; injected so tests capture output. */
 export interface CliIo {
@@ -35,6 +38,8 @@ export const usage = `文稿命令行
   outline <编号>               显示文稿提纲：编号、标题、各部分字数
   search <搜索词>              全文搜索（空格分隔的词须同时出现）
   put <编号> --text-file 文件  用 UTF-8 文本文件的各段替换正文（原内容存为历史版本）
+  import <文件> [--dry-run]    导入旧文稿（.docx、.txt（UTF-8 或 GBK）、.md），识别标题层级和各部分；
+                               --dry-run 只显示识别结果，不保存
 
 通用选项：
   --data-dir DIR   数据文件夹（默认与桌面版相同：${defaultDataDir()}）
@@ -52,6 +57,7 @@ interface Parsed {
     'text-file'?: string;
     template?: string;
     field?: string[];
+    'dry-run'?: boolean;
     help?: boolean;
   };
 }
@@ -72,6 +78,7 @@ function parse(argv: string[]): Parsed {
         'text-file': { type: 'string' },
         template: { type: 'string' },
         field: { type: 'string', multiple: true },
+        'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -227,7 +234,34 @@ const commands: Record<string, Handler> = {
     const meta = await client.call('documents.replaceText', { id, text });
     io.out(p.values.json ? JSON.stringify(meta) : `已替换正文：${meta.title}（${meta.chars} 字）`);
   },
+  async import(client, p, io) {
+    const file = need(p.positionals, 0, '要导入的文件');
+    const result = await importFile(path.resolve(file));
+    const summary = toDryRunJson(result);
+    if (p.values['dry-run']) {
+      io.out(p.values.json ? JSON.stringify(summary) : importLines(summary, '（未保存：--dry-run）'));
+      return;
+    }
+    const title = result.title ?? path.basename(file).replace(/\.[^.]+$/, '');
+    const doc = await client.call('documents.create', { title, content: result.content });
+    io.out(p.values.json ? JSON.stringify({ id: doc.id, ...summary, title: doc.title }) : importLines({ ...summary, title: doc.title }, `已导入：${doc.id}`));
+  },
 };
+
+/** The import summary for people: outline, then what was dropped or normalised. */
+function importLines(summary: DryRunJson, head: string): string {
+  const numbers = numberHeadings(summary.headings.map((h) => h.level));
+  const lines = [head, `标题：${summary.title ?? '（未识别到标题）'}`, `正文段落：${summary.paragraphs}`, '提纲：'];
+  summary.headings.forEach((h, i) => {
+    const kind = h.kind && h.kind !== 'other' ? `  [${sectionKindNames[h.kind]}]` : '';
+    lines.push(`${'  '.repeat(h.level)}${numbers[i] ?? ''}${h.text}${kind}`);
+  });
+  if (summary.headings.length === 0) lines.push('  （没有识别到标题层级）');
+  if (summary.removed.length) lines.push(`已去除网页杂项 ${summary.removed.length} 行：`, ...summary.removed.map((r) => `  - ${r}`));
+  if (summary.duplicates) lines.push(`重复段落 ${summary.duplicates} 处（保留一次）`);
+  if (summary.fixes.length) lines.push('已规范：', ...summary.fixes.map((f) => `  - ${f}`));
+  return lines.join('\n');
+}
 
 /** Runs one CLI invocation; returns the process exit code (0 ok, 1 failed, 2 usage). */
 export async function runCli(argv: string[], io: CliIo, options: { defaultDataDir?: string; resourcesDir?: string } = {}): Promise<number> {

@@ -154,6 +154,28 @@ function method<I extends z.ZodType, O extends z.ZodType>(def: {
   return { scope: 'core', ...def };
 }
 
+/** Largest imported file accepted over the contract, in bytes (base64 grows it by a third). */
+export const MAX_IMPORT_FILE_BYTES = 12 * 1024 * 1024;
+
+/** What the importer recognised, for the preview: nothing is stored until documents.create. */
+export const importPreviewSchema = z.object({
+  title: z.string().nullable(),
+  content: documentContentSchema,
+  outline: z.array(z.object({ level: headingLevelSchema, text: z.string(), kind: sectionKindSchema.nullable() })),
+  /** Body paragraphs. */
+  paragraphs: z.number().int(),
+  /** Junk lines dropped (web chrome, image names, captions), as found. */
+  removed: z.array(z.string()),
+  /** Repeated paragraphs kept once, with how often each occurred. */
+  duplicates: z.array(z.object({ text: z.string(), count: z.number().int() })),
+  /** Normalisations made, in Chinese. */
+  fixes: z.array(z.string()),
+  /** Text encoding a .txt/.md was read with. */
+  encoding: z.string().nullable(),
+});
+/** What the importer recognised. */
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
 /** Every method of the contract: name → input schema, output schema, scope. */
 export const contract = {
   'app.info': method({
@@ -223,6 +245,17 @@ export const contract = {
     doc: '文稿在 Word 中的阅读文本：标题、空行、各段（含自动编号，填空已填入）',
     input: idInput,
     output: z.object({ title: z.string(), text: z.string() }),
+  }),
+  'import.recognise': method({
+    doc: '识别导入的文本或文件（.docx/.txt/.md）的结构，供预览；不保存',
+    input: z.union([
+      z.object({ text: z.string().max(3_000_000, '文本过长，请拆分后再导入'), format: z.enum(['txt', 'md', 'paste']).default('paste') }),
+      z.object({
+        fileName: z.string().min(1).max(260),
+        dataBase64: z.string().max(Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 4, `文件过大（最大 ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB）`),
+      }),
+    ]),
+    output: importPreviewSchema,
   }),
   'templates.list': method({ doc: '列出文稿模板', input: z.object({}), output: z.array(templateSummarySchema) }),
   'templates.get': method({

@@ -159,3 +159,8 @@ test('a section length target from the template reaches the outline', () => {
   const [heading] = reportOutline('总结', content).headings;
   assert.deepEqual(heading, { level: 1, number: '一、', text: '存在的问题', kind: 'shortcomings', chars: 9, target: 600 });
 });
+
+test('a method phrase is not a section kind: 坚持问题导向 is not a shortcomings part', () => {
+  assert.equal(guessSectionKind('坚持问题导向，推动工作落实'), null);
+  assert.equal(guessSectionKind('存在的问题'), 'shortcomings');
+});

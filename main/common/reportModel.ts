@@ -366,6 +366,8 @@ export function guessSectionKind(headingText: string): SectionKind | null {
   text = text.replace(/[\s\u3000。：:；;，,]+$/u, '');
   // A run-in heading's sentence is enough: the body after the first 。 says nothing about the kind.
   text = text.split('。')[0] ?? text;
+  // Phrases that contain a kind word without naming a section (坚持问题导向 is a way of working).
+  text = text.replace(/(问题|目标|结果|需求)导向|解决[^，,。]{0,6}问题/gu, '');
   let best: { kind: SectionKind; at: number; length: number } | null = null;
   for (const [kind, re] of kindWords) {
     for (const m of text.matchAll(re)) {

@@ -6,6 +6,7 @@ import { createDispatcher } from '../common/dispatcher';
 import type { Dispatch, Handlers } from '../common/dispatcher';
 import { createDocumentHandlers } from './documents';
 import { Storage } from './storage/storage';
+import { createImportHandlers } from './importHandlers';
 import { createTemplateHandlers, createTemplateLibrary } from './templates';
 
 /** Options of createCore. */
@@ -75,6 +76,7 @@ export function createCore(options: CoreOptions): Core {
     'storage.backup': () => storage.backup(),
     ...createDocumentHandlers(storage, now, templates),
     ...createTemplateHandlers(templates),
+    ...createImportHandlers(),
   };
   return {
     dispatch: createDispatcher({ handlers, onInternalError: onError }),
