@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from './cli';
@@ -202,5 +202,34 @@ test('import refuses a legacy .doc and a corrupt .docx with a Chinese message, s
   const corrupt = await cli(dir, 'import', bad);
   assert.equal(corrupt.code, 1);
   assert.match(corrupt.err, /[\u4e00-\u9fff]/);
+  assert.deepEqual(JSON.parse((await cli(dir, 'list', '--json')).out), []);
+});
+
+test('export writes a .docx of the stored report and lists what to fix; wrong arguments exit 2', async () => {
+  const dir = tempDir();
+  const { id } = JSON.parse((await cli(dir, 'new', '--template', 'half-year-summary', '--field', '单位=某某局', '--json')).out) as { id: string };
+  const out = path.join(dir, '总结.docx');
+  const r = await cli(dir, 'export', id, '--out', out, '--json');
+  assert.equal(r.code, 0, r.err);
+  const result = JSON.parse(r.out) as { path: string; pages: number; warnings: string[] };
+  assert.equal(result.path, out);
+  assert.ok(result.pages >= 1);
+  assert.ok(result.warnings.some((w) => w.includes('{{年度}}')));
+  assert.equal(readFileSync(out).subarray(0, 2).toString(), 'PK');
+  assert.equal((await cli(dir, 'export', id)).code, 2);
+  assert.equal((await cli(dir, 'export', id, '--out', path.join(dir, 'a.pdf'))).code, 2);
+  const missing = await cli(dir, 'export', id, '--out', path.join(dir, 'no-such-folder', 'a.docx'));
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /[\u4e00-\u9fff]/);
+});
+
+test('export --from converts a text report without storing it', async () => {
+  const dir = tempDir();
+  const out = path.join(dir, 'from.docx');
+  const sample = path.join(__dirname, '..', '..', 'tests', 'fixtures', 'samples', 'branch-work-report.txt');
+  const r = await cli(dir, 'export', '--from', sample, '--out', out);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /已导出/);
+  assert.equal(readFileSync(out).subarray(0, 2).toString(), 'PK');
   assert.deepEqual(JSON.parse((await cli(dir, 'list', '--json')).out), []);
 });

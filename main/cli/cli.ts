@@ -11,6 +11,10 @@ import type { DocumentMeta, DocumentOutline, SearchHit, TemplateSummary } from '
 import { createCore } from '../core/createCore';
 import { defaultDataDir } from '../core/paths';
 import { importFile, toDryRunJson } from '../core/import';
+import { exportDocxToFile, exportTextToFile } from '../core/export';
+import { formatProfileSchema, validateProfile } from '../common/formatProfile';
+import type { FormatProfile } from '../common/formatProfile';
+import { describeIssues } from '../common/dispatcher';
 import type { DryRunJson } from '../core/import';
 import { numberHeadings } from '../common/numbering';
 
@@ -40,6 +44,10 @@ export const usage = `文稿命令行
   put <编号> --text-file 文件  用 UTF-8 文本文件的各段替换正文（原内容存为历史版本）
   import <文件> [--dry-run]    导入旧文稿（.docx、.txt（UTF-8 或 GBK）、.md），识别标题层级和各部分；
                                --dry-run 只显示识别结果，不保存
+  export <编号> --out 文件.docx [--profile 格式.json]
+                               按 GB/T 9704 版式导出为 Word；--profile 用自定义格式设置（JSON）
+  export --from 文件.txt|.md --out 文件.docx
+                               不保存，直接把纯文本稿按标题层级排成公文格式的 Word
 
 通用选项：
   --data-dir DIR   数据文件夹（默认与桌面版相同：${defaultDataDir()}）
@@ -58,6 +66,9 @@ interface Parsed {
     template?: string;
     field?: string[];
     'dry-run'?: boolean;
+    out?: string;
+    from?: string;
+    profile?: string;
     help?: boolean;
   };
 }
@@ -79,6 +90,9 @@ function parse(argv: string[]): Parsed {
         template: { type: 'string' },
         field: { type: 'string', multiple: true },
         'dry-run': { type: 'boolean' },
+        out: { type: 'string' },
+        from: { type: 'string' },
+        profile: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -234,6 +248,32 @@ const commands: Record<string, Handler> = {
     const meta = await client.call('documents.replaceText', { id, text });
     io.out(p.values.json ? JSON.stringify(meta) : `已替换正文：${meta.title}（${meta.chars} 字）`);
   },
+  async export(client, p, io) {
+    const out = p.values.out;
+    if (!out) throw new UsageError('缺少 --out 文件.docx。');
+    if (!out.toLowerCase().endsWith('.docx')) throw new UsageError('--out 的文件名须以 .docx 结尾。');
+    const profile = await loadProfile(p.values.profile);
+    let result: { path: string; pages: number; warnings: string[]; notes?: string[] };
+    if (p.values.from) {
+      if (p.positionals.length) throw new UsageError('--from 与文稿编号不能同时使用。');
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path.resolve(p.values.from)));
+      } catch {
+        throw new Error(`无法读取“${p.values.from}”：请确认文件存在且为 UTF-8 编码。`);
+      }
+      result = await exportTextToFile(text, out, profile, { source: p.values.from.toLowerCase().endsWith('.md') ? 'md' : 'txt' });
+    } else {
+      const id = need(p.positionals, 0, '文稿编号（或用 --from 指定文本文件）');
+      const doc = await client.call('documents.get', { id });
+      result = await exportDocxToFile({ title: doc.title, content: doc.content, fields: doc.fields, ...(profile ? { profile } : {}) }, out);
+    }
+    if (p.values.json) {
+      io.out(JSON.stringify({ path: result.path, pages: result.pages, warnings: result.warnings }));
+    } else {
+      io.out([`已导出：${result.path}（约 ${result.pages} 页）`, ...result.warnings.map((w) => `提醒：${w}`)].join('\n'));
+    }
+  },
   async import(client, p, io) {
     const file = need(p.positionals, 0, '要导入的文件');
     const result = await importFile(path.resolve(file));
@@ -247,6 +287,22 @@ const commands: Record<string, Handler> = {
     io.out(p.values.json ? JSON.stringify({ id: doc.id, ...summary, title: doc.title }) : importLines({ ...summary, title: doc.title }, `已导入：${doc.id}`));
   },
 };
+
+/** Reads a format profile from a JSON file, or the default when no path is given. */
+async function loadProfile(file: string | undefined): Promise<FormatProfile | undefined> {
+  if (!file) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path.resolve(file), 'utf8'));
+  } catch {
+    throw new Error(`无法读取格式设置“${file}”：请确认它是有效的 JSON 文件。`);
+  }
+  const parsed = formatProfileSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`格式设置“${file}”有误：${describeIssues(parsed.error)}`);
+  const valid = validateProfile(parsed.data);
+  if (!valid.ok) throw new Error(`格式设置“${file}”无法使用：${valid.errors.join('；')}`);
+  return parsed.data;
+}
 
 /** The import summary for people: outline, then what was dropped or normalised. */
 function importLines(summary: DryRunJson, head: string): string {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { MAX_TITLE_CHARS, documentContentSchema } from './documentModel';
 import type { ErrorCode } from './errors';
+import { formatProfileSchema } from './formatProfile';
 import { blockRoles, sectionKinds } from './reportModel';
 import { fieldNameSchema, templateFieldSchema, templateObjectSchema } from './templates';
 
@@ -256,6 +257,17 @@ export const contract = {
       }),
     ]),
     output: importPreviewSchema,
+  }),
+  'export.docx': method({
+    doc: '按 GB/T 9704 版式导出为 Word（.docx），返回文件内容、页数和导出前的提醒',
+    input: z.object({ id: docIdSchema, profile: formatProfileSchema.optional() }),
+    output: z.object({
+      /** Suggested file name: the title with characters Windows forbids replaced. */
+      fileName: z.string(),
+      dataBase64: z.string(),
+      pages: z.number().int(),
+      warnings: z.array(z.string()),
+    }),
   }),
   'templates.list': method({ doc: '列出文稿模板', input: z.object({}), output: z.array(templateSummarySchema) }),
   'templates.get': method({

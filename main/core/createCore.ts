@@ -7,6 +7,7 @@ import type { Dispatch, Handlers } from '../common/dispatcher';
 import { createDocumentHandlers } from './documents';
 import { Storage } from './storage/storage';
 import { createImportHandlers } from './importHandlers';
+import { createExportHandlers } from './exportHandlers';
 import { createTemplateHandlers, createTemplateLibrary } from './templates';
 
 /** Options of createCore. */
@@ -78,6 +79,8 @@ export function createCore(options: CoreOptions): Core {
     ...createTemplateHandlers(templates),
     ...createImportHandlers(),
   };
+  const documentHandlers = handlers as Handlers<'documents.get'>;
+  Object.assign(handlers, createExportHandlers((id) => documentHandlers['documents.get']({ id })));
   return {
     dispatch: createDispatcher({ handlers, onInternalError: onError }),
     handlers,
