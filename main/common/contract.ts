@@ -303,6 +303,17 @@ export const contract = {
     input: z.object({}),
     output: ok,
   }),
+  'shell.saveFile': method({
+    doc: '用系统“另存为”对话框保存文件（如导出的 Word），原子写入；浏览器模式改为下载',
+    scope: 'shell',
+    input: z.object({
+      fileName: z.string().min(1).max(200),
+      dataBase64: z.string().max(40_000_000, '文件过大'),
+      /** File type shown in the dialog, e.g. { name: 'Word 文档', extensions: ['docx'] }. */
+      filter: z.object({ name: z.string().max(40), extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).min(1).max(4) }),
+    }),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  }),
   'shell.openDataFolder': method({
     doc: '在文件管理器中打开数据文件夹',
     scope: 'shell',

@@ -11,6 +11,7 @@ import { createDispatcher } from '../common/dispatcher';
 import { createCore } from '../core/createCore';
 import type { Core } from '../core/createCore';
 import { defaultDataDir } from '../core/paths';
+import { writeFileAtomic } from '../core/export';
 import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin';
 import { askReloadAfterCrash, showStartupError } from './dialogs';
 import { registerCallChannel, sendEvent, sendRawEvent } from './ipc';
@@ -102,7 +103,16 @@ function start(): void {
   });
   flush = coordinator;
 
-  const shellHandlers = createShellHandlers({ dataDir, openPath: (target) => shell.openPath(target) });
+  const shellHandlers = createShellHandlers({
+    dataDir,
+    openPath: (target) => shell.openPath(target),
+    documentsDir: app.getPath('documents'),
+    showSaveDialog: async (options) => {
+      const result = mainWindow && !mainWindow.isDestroyed() ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    writeFile: (target, data) => writeFileAtomic(target, data),
+  });
   const dispatch = createDispatcher({
     handlers: { ...core.handlers, ...shellHandlers },
     onInternalError: (method, error) => log(`${method} 出错：${describeError(error)}`),

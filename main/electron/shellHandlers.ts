@@ -1,10 +1,11 @@
 // Handlers for the contract's scope: 'shell' methods, which only the desktop shell can serve
 // (browser mode answers them with browser equivalents).
+import path from 'node:path';
 import { AppError } from '../common/errors';
 import type { Handlers } from '../common/dispatcher';
 
 /** Every shell-scope method of the contract; a test checks this list against contract.ts. */
-export type ShellMethod = 'shell.openDataFolder';
+export type ShellMethod = 'shell.openDataFolder' | 'shell.saveFile';
 
 /** What the shell handlers need from Electron (shell.openPath), injectable for tests. */
 export interface ShellHandlerDeps {
@@ -12,6 +13,12 @@ export interface ShellHandlerDeps {
   dataDir: string;
   /** Opens a path in the file manager; resolves to '' on success or an error message. */
   openPath(path: string): Promise<string>;
+  /** Shows the native save dialog; resolves to the chosen path, or null when cancelled. */
+  showSaveDialog(options: { defaultPath: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  /** Folder the save dialog starts in (the user's documents folder). */
+  documentsDir: string;
+  /** Writes a file atomically (temp, fsync, rename); throws AppError('IO') with a Chinese message. */
+  writeFile(target: string, data: Buffer): Promise<void>;
 }
 
 /** Builds the handlers of the shell-scope methods. */
@@ -21,6 +28,15 @@ export function createShellHandlers(deps: ShellHandlerDeps): Pick<Handlers, Shel
       const failure = await deps.openPath(deps.dataDir);
       if (failure) throw new AppError('IO', `无法打开数据文件夹（${deps.dataDir}）：${failure}`);
       return { ok: true as const };
+    },
+    'shell.saveFile': async (input) => {
+      const safeName = input.fileName.replace(/[\\/:*?"<>|\r\n\t]+/g, '_');
+      const chosen = await deps.showSaveDialog({ defaultPath: path.join(deps.documentsDir, safeName), filters: [input.filter] });
+      if (!chosen) return { saved: false, path: null };
+      const ext = `.${input.filter.extensions[0] ?? ''}`;
+      const target = path.extname(chosen).toLowerCase() === ext ? chosen : `${chosen}${ext}`;
+      await deps.writeFile(target, Buffer.from(input.dataBase64, 'base64'));
+      return { saved: true, path: target };
     },
   };
 }

@@ -59,6 +59,9 @@ class FakeApp extends EventEmitter {
   getAppPath() {
     return state.appPath;
   }
+  getPath(name: string) {
+    return state.paths[name] ?? `/fake/${name}`;
+  }
   getVersion() {
     return '0.1.0';
   }
