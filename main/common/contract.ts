@@ -344,7 +344,26 @@ export const events = {
   'app.willQuit': z.object({}),
   'documents.didChange': z.object({ ids: z.array(z.string()) }),
   'app.didRequestCommand': z.object({
-    command: z.enum(['newDocument', 'saveNow', 'find', 'rename', 'trash', 'showLibrary', 'showTrash', 'about', 'zoomIn', 'zoomOut', 'zoomReset']),
+    command: z.enum([
+      'newDocument',
+      'newFromTemplate',
+      'importDocument',
+      'exportDocx',
+      'saveNow',
+      'find',
+      'pasteStructured',
+      'rename',
+      'trash',
+      'showLibrary',
+      'showTrash',
+      'toggleOutline',
+      'promoteHeading',
+      'demoteHeading',
+      'about',
+      'zoomIn',
+      'zoomOut',
+      'zoomReset',
+    ]),
   }),
 } as const;
 /** Every event name. */

@@ -51,7 +51,12 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
     label: '文件',
     submenu: [
       cmd('新建', 'newDocument', 'CmdOrCtrl+N'),
+      cmd('从模板新建…', 'newFromTemplate', 'CmdOrCtrl+Alt+N'),
+      cmd('导入旧文稿…', 'importDocument', 'CmdOrCtrl+O'),
+      separator,
       cmd('立即保存', 'saveNow', 'CmdOrCtrl+S'),
+      cmd('导出为 Word…', 'exportDocx', 'CmdOrCtrl+Shift+E'),
+      separator,
       cmd('重命名', 'rename', 'F2'),
       cmd('移到回收站', 'trash'),
       separator,
@@ -76,9 +81,14 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
       { label: '剪切', role: 'cut', accelerator: 'CmdOrCtrl+X' },
       { label: '复制', role: 'copy', accelerator: 'CmdOrCtrl+C' },
       { label: '粘贴', role: 'paste', accelerator: 'CmdOrCtrl+V' },
+      cmd('粘贴为结构化文本…', 'pasteStructured'),
       { label: '全选', role: 'selectAll', accelerator: 'CmdOrCtrl+A' },
       separator,
       cmd('查找', 'find', 'CmdOrCtrl+F'),
+      separator,
+      // Tab / Shift+Tab do the same in the editor when the caret is in a heading.
+      cmd('标题升级', 'promoteHeading', 'Alt+Shift+Left'),
+      cmd('标题降级', 'demoteHeading', 'Alt+Shift+Right'),
     ],
   };
 
@@ -86,6 +96,7 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
     label: '视图',
     submenu: [
       cmd('文稿列表', 'showLibrary'),
+      cmd('提纲', 'toggleOutline', 'CmdOrCtrl+Alt+O'),
       separator,
       cmd('放大', 'zoomIn', 'CmdOrCtrl+='),
       // Ctrl+Plus on the numeric keypad and Ctrl+Shift+= on layouts where + needs Shift.
