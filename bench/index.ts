@@ -8,12 +8,14 @@ import { createCore } from '../main/core/createCore';
 import { buildArchive } from './archive';
 import type { BenchContext, Figure, Measurement } from './context';
 import { createCorpus } from './corpus';
+import { editorMeasurement } from './editor';
+import { exportMeasurement } from './export';
 import { importMeasurement } from './import';
 import { ripgrepMeasurement, searchMeasurement } from './search';
 import { openMeasurement, saveMeasurement, sizeMeasurement } from './storage';
 
 /** Every measurement, in the order they run (later issues append theirs). */
-export const measurements: readonly Measurement[] = [saveMeasurement, searchMeasurement, ripgrepMeasurement, sizeMeasurement, openMeasurement, importMeasurement];
+export const measurements: readonly Measurement[] = [saveMeasurement, searchMeasurement, ripgrepMeasurement, sizeMeasurement, openMeasurement, importMeasurement, editorMeasurement, exportMeasurement];
 
 /** Budgets: a figure above its budget is reported as missed. */
 export const budgets: Record<string, number> = {
@@ -22,6 +24,8 @@ export const budgets: Record<string, number> = {
   search_4char_p95_ms: 15,
   open_list_ms: 100,
   db_bytes_per_text_byte: 4,
+  renumber_200_headings_ms: 16,
+  typing_60k_p95_ms: 16,
   import_70kb_txt_ms: 100,
   import_100page_docx_ms: 2000,
   import_hostile_docx_peak_mb: 511,

@@ -3,16 +3,25 @@
 // so menu commands, shortcuts and buttons all run the same code.
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { JSX } from 'react';
+import { $getRoot } from 'lexical';
 import type { LexicalEditor } from 'lexical';
-import type { DocumentMeta, EventPayload, MethodOutput } from '@common/contract';
+import type { DocumentMeta, EventPayload, MethodOutput, TemplateSummary } from '@common/contract';
+import type { FieldValues } from '@common/reportModel';
+import type { TemplateField } from '@common/templates';
 import { isAppError } from '@common/errors';
 import type { Api } from './api/client';
 import { errorMessage, failureMessage } from './api/errors';
 import { AutosaveQueue } from './editor/autosave';
 import { contentHasText, prepareContent } from './editor/content';
 import { DocumentEditor } from './editor/DocumentEditor';
+import { $firstWritingPoint } from './editor/features/report/structure';
 import { displayTitle } from './lib/format';
 import { LibraryPanel } from './panels/LibraryPanel';
+import { SHIFT_LEVEL_COMMAND } from './editor/commands';
+import { ImportDialog } from './panels/importing/ImportDialog';
+import { ExportDialog } from './panels/exporting/ExportDialog';
+import { NewDocumentDialog } from './panels/NewDocumentDialog';
+import type { NewDocumentRequest } from './panels/NewDocumentDialog';
 import type { LibraryView, SearchState } from './panels/LibraryPanel';
 import { StatusBar } from './panels/StatusBar';
 import { TitleField } from './panels/TitleField';
@@ -32,14 +41,22 @@ interface Current {
   loadKey: number;
   /** Focus the title (new document, F2) rather than the text. */
   focusTitle: boolean;
+  /** The document's fill-in field values, as shown (saved through documents.setFields). */
+  fields: FieldValues;
 }
 
 type DialogState =
   | { kind: 'deleteForever'; doc: DocumentMeta }
   | { kind: 'about' }
+  | { kind: 'newDocument' }
+  | { kind: 'import'; text: string | null }
+  | { kind: 'export'; docId: string }
   | { kind: 'dataFolder' };
 
 const LAST_DOC_KEY = 'wengao.lastDoc';
+const OUTLINE_KEY = 'wengao.outline';
+/** Quiet time after typing a field value before it is stored, in ms. */
+const FIELD_SAVE_DELAY_MS = 500;
 const ZOOM_STEPS = [0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2];
 
 function byRecent(a: DocumentMeta, b: DocumentMeta): number {
@@ -56,6 +73,22 @@ function readLastDoc(): string | null {
     return localStorage.getItem(LAST_DOC_KEY);
   } catch {
     return null;
+  }
+}
+
+function readOutlineOpen(): boolean {
+  try {
+    return localStorage.getItem(OUTLINE_KEY) !== 'closed';
+  } catch {
+    return true;
+  }
+}
+
+function writeOutlineOpen(open: boolean): void {
+  try {
+    localStorage.setItem(OUTLINE_KEY, open ? 'open' : 'closed');
+  } catch {
+    // Only the remembered panel state is lost.
   }
 }
 
@@ -92,12 +125,18 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
   const [search, setSearch] = useState<SearchState | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [booted, setBooted] = useState(false);
+  const [outlineOpen, setOutlineOpen] = useState(readOutlineOpen);
+  const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
+  const [templatesError, setTemplatesError] = useState<string | null>(null);
+  /** Field values typed but not yet stored: document id → the changed names' values. */
+  const pendingFields = useRef<{ id: string; fields: FieldValues; timer: ReturnType<typeof setTimeout> | undefined } | null>(null);
 
   const searchRef = useRef<HTMLInputElement>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
   const currentIdRef = useRef<string | null>(null);
   const chain = useRef<Promise<void>>(Promise.resolve());
   const focusBodyOnMount = useRef(false);
+  const focusWritingOnMount = useRef(false);
   const loadSeq = useRef(0);
   const docsRef = useRef<DocumentMeta[] | null>(null);
   useEffect(() => {
@@ -145,6 +184,23 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
     return next;
   }, []);
 
+  /** Stores field values typed but not yet saved (documents.setFields does not touch the content). */
+  const flushFields = useCallback(async (): Promise<void> => {
+    const pending = pendingFields.current;
+    if (!pending) return;
+    pendingFields.current = null;
+    clearTimeout(pending.timer);
+    try {
+      const meta = await client.call('documents.setFields', { id: pending.id, fields: pending.fields });
+      const { fields: _stored, ...rest } = meta;
+      setDocs((list) => (list ? list.map((d) => (d.id === rest.id ? { ...d, ...rest } : d)) : list));
+      // The title may have had {{fields}} filled in; the values shown stay as typed.
+      setCurrent((cur) => (cur && cur.meta.id === rest.id ? { ...cur, meta: { ...cur.meta, ...rest, revision: cur.meta.revision } } : cur));
+    } catch (error) {
+      report(error, '填空保存失败');
+    }
+  }, [client, report]);
+
   /** Ends editing of the current document: commits an IME composition, then flushes its save. */
   const leaveCurrent = useCallback(async (): Promise<void> => {
     const id = currentIdRef.current;
@@ -153,13 +209,21 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
       root.blur();
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
+    await flushFields();
     if (id) await queue.flush(id);
-  }, [queue]);
+  }, [flushFields, queue]);
+
+  /** Saves everything pending for the current document without leaving it (before an export). */
+  const leaveCurrentSaves = useCallback(async (): Promise<void> => {
+    const id = currentIdRef.current;
+    await flushFields();
+    if (id) await queue.flush(id);
+  }, [flushFields, queue]);
 
   /** Shows a loaded document in a fresh editor instance. */
   const show = useCallback(
-    (doc: MethodOutput<'documents.get'>, focus: 'title' | 'body' | 'none') => {
-      const { content, ...meta } = doc;
+    (doc: MethodOutput<'documents.get'>, focus: 'title' | 'body' | 'writing' | 'none') => {
+      const { content, fields, ...meta } = doc;
       const unsaved = queue.unsavedContent(doc.id);
       queue.open(doc.id, { revision: doc.revision, hasText: contentHasText(content) });
       const prepared = prepareContent(unsaved ?? content);
@@ -167,8 +231,9 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
       if (unsaved) toast.show('这篇文稿有尚未保存的修改，已显示修改后的内容，程序会继续尝试保存。');
       loadSeq.current += 1;
       currentIdRef.current = doc.id;
-      focusBodyOnMount.current = focus === 'body';
-      setCurrent({ meta, json: prepared.json, loadKey: loadSeq.current, focusTitle: focus === 'title' });
+      focusBodyOnMount.current = focus === 'body' || focus === 'writing';
+      focusWritingOnMount.current = focus === 'writing';
+      setCurrent({ meta, json: prepared.json, loadKey: loadSeq.current, focusTitle: focus === 'title', fields: fields ?? {} });
       writeLastDoc(doc.id);
     },
     [queue, toast],
@@ -215,6 +280,11 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
       const live = await refreshLists();
       if (cancelled || !live) return;
       setBooted(true);
+      // Field labels and the 新建 dialog need the templates; a failure shows in the dialog later.
+      client.call('templates.list', {}).then(
+        (list) => !cancelled && setTemplates(list),
+        () => undefined,
+      );
       const last = readLastDoc();
       const target = live.find((d) => d.id === last) ?? [...live].sort(byRecent)[0];
       if (target) await openDoc(target.id);
@@ -222,7 +292,7 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
     return () => {
       cancelled = true;
     };
-  }, [refreshLists, openDoc]);
+  }, [client, refreshLists, openDoc]);
 
   // The window title names the document (taskbar, window switcher).
   const windowTitle = current ? `${displayTitle(current.meta.title)} - 文稿` : '文稿';
@@ -237,22 +307,58 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
   }, []);
 
   const newDocument = useCallback(
-    () =>
+    (request: NewDocumentRequest = { kind: 'blank' }) =>
       enqueue(async () => {
         await leaveCurrent();
         try {
-          const doc = await client.call('documents.create', {});
-          const { content: _content, ...meta } = doc;
+          const doc = await client.call('documents.create', request.kind === 'template' ? { templateId: request.templateId, fields: request.fields } : {});
+          const { content: _content, fields: _fields, ...meta } = doc;
           setDocs((list) => upsert(list ?? [], meta));
           setView('library');
           setQuery('');
-          show(doc, 'title');
+          show(doc, request.kind === 'template' ? 'writing' : 'title');
         } catch (error) {
           report(error, '新建失败');
         }
       }),
     [client, enqueue, leaveCurrent, report, show],
   );
+
+  /** Opens the 新建文稿 dialog (blank or from a template); loads the templates on first use. */
+  const openNewDialog = useCallback(() => {
+    setDialog({ kind: 'newDocument' });
+    if (templates === null) {
+      setTemplatesError(null);
+      client.call('templates.list', {}).then(setTemplates, (error: unknown) => setTemplatesError(errorMessage(error)));
+    }
+  }, [client, templates]);
+
+  /** Labels and examples of fill-in fields by name, from the templates (first definition wins). */
+  const fieldInfo = useMemo(() => {
+    const out: Record<string, TemplateField> = {};
+    for (const t of templates ?? []) for (const f of t.fields) out[f.name] ??= f;
+    return out;
+  }, [templates]);
+
+  const changeField = useCallback(
+    (name: string, value: string) => {
+      const id = currentIdRef.current;
+      if (!id) return;
+      setCurrent((cur) => (cur && cur.meta.id === id ? { ...cur, fields: { ...cur.fields, [name]: value } } : cur));
+      const pending = pendingFields.current?.id === id ? pendingFields.current : null;
+      if (!pending && pendingFields.current) void flushFields();
+      const next = { id, fields: { ...pending?.fields, [name]: value }, timer: undefined as ReturnType<typeof setTimeout> | undefined };
+      clearTimeout(pending?.timer);
+      next.timer = setTimeout(() => void flushFields(), FIELD_SAVE_DELAY_MS);
+      pendingFields.current = next;
+    },
+    [flushFields],
+  );
+
+  const toggleOutline = useCallback((open: boolean) => {
+    setOutlineOpen(open);
+    writeOutlineOpen(open);
+  }, []);
 
   const rename = useCallback(
     async (id: string, title: string) => {
@@ -387,10 +493,32 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
   }, []);
 
   /** Menu commands (Electron) and shortcuts run the same actions. */
-  const runCommand = useEffectEvent((command: EventPayload<'app.didRequestCommand'>['command']) => {
+  const runCommand = useEffectEvent((command: EventPayload<'app.didRequestCommand'>['command'] | 'newFromTemplate' | 'toggleOutline') => {
     switch (command) {
       case 'newDocument':
         void newDocument();
+        break;
+      case 'newFromTemplate':
+        openNewDialog();
+        break;
+      case 'importDocument':
+        setDialog({ kind: 'import', text: null });
+        break;
+      case 'pasteStructured':
+        setDialog({ kind: 'import', text: '' });
+        break;
+      case 'exportDocx':
+        if (currentIdRef.current) setDialog({ kind: 'export', docId: currentIdRef.current });
+        else toast.show('请先打开要导出的文稿。');
+        break;
+      case 'promoteHeading':
+        editorRef.current?.dispatchCommand(SHIFT_LEVEL_COMMAND, -1);
+        break;
+      case 'demoteHeading':
+        editorRef.current?.dispatchCommand(SHIFT_LEVEL_COMMAND, 1);
+        break;
+      case 'toggleOutline':
+        toggleOutline(!outlineOpen);
         break;
       case 'saveNow':
         void saveNow();
@@ -469,6 +597,18 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
       } else if (mod && !event.altKey && !event.shiftKey && (key === 'n' || event.code === 'KeyN')) {
         event.preventDefault();
         runCommand('newDocument');
+      } else if (mod && event.altKey && !event.shiftKey && event.code === 'KeyN') {
+        event.preventDefault();
+        runCommand('newFromTemplate');
+      } else if (mod && event.altKey && !event.shiftKey && event.code === 'KeyO') {
+        event.preventDefault();
+        runCommand('toggleOutline');
+      } else if (mod && !event.altKey && !event.shiftKey && event.code === 'KeyO') {
+        event.preventDefault();
+        runCommand('importDocument');
+      } else if (mod && !event.altKey && event.shiftKey && event.code === 'KeyE') {
+        event.preventDefault();
+        runCommand('exportDocx');
       } else if (mod && !event.altKey && !event.shiftKey && (key === 'f' || event.code === 'KeyF')) {
         event.preventDefault();
         runCommand('find');
@@ -535,6 +675,20 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
     editorRef.current = editor;
     if (editor && focusBodyOnMount.current) {
       focusBodyOnMount.current = false;
+      if (focusWritingOnMount.current) {
+        // A report from a template: the caret goes where writing starts (the first empty section).
+        focusWritingOnMount.current = false;
+        // Focus first; once the browser has placed its caret (selectionchange), move it.
+        editor.getRootElement()?.focus({ preventScroll: true });
+        requestAnimationFrame(() =>
+          editor.update(() => {
+            const start = $firstWritingPoint();
+            if (start) start.select();
+            else $getRoot().selectStart();
+          }),
+        );
+        return;
+      }
       // A freshly opened document starts at its beginning, as in Word.
       editor.focus(undefined, { defaultSelection: 'rootStart' });
     }
@@ -546,6 +700,43 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
   }, [toast]);
 
   const focusBody = useCallback(() => editorRef.current?.focus(), []);
+  const onEditorNotice = useCallback((message: string) => toast.show(message, { kind: 'error' }), [toast]);
+  const commitFields = useCallback(() => void flushFields(), [flushFields]);
+
+  // The save banners (memoised so the editor re-renders only when they change).
+  const saveStatus = saveState?.status;
+  const saveError = saveState?.error ?? null;
+  const banner = useMemo(
+    () => (
+      <>
+        {saveStatus === 'error' ? (
+          <div className="banner banner-error" role="alert" data-testid="save-error-banner">
+            <WarnIcon className="banner-icon" />
+            <span className="banner-text">
+              保存失败：{saveError ? failureMessage(saveError) : ''}
+              <strong>您的文字仍保留在编辑器中</strong>，程序会自动重试。
+            </span>
+            <button type="button" className="btn btn-small" onClick={retry}>
+              重试
+            </button>
+          </div>
+        ) : null}
+        {saveStatus === 'conflict' ? (
+          <div className="banner banner-warning" role="alert" data-testid="conflict-banner">
+            <WarnIcon className="banner-icon" />
+            <span className="banner-text">这篇文稿已在别处被修改。您的内容仍保留在编辑器中，请选择保留哪一份。</span>
+            <button type="button" className="btn btn-small btn-primary" onClick={() => void keepMine()}>
+              保留我的版本
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => void loadSaved()}>
+              载入已保存的版本
+            </button>
+          </div>
+        ) : null}
+      </>
+    ),
+    [saveStatus, saveError, retry, keepMine, loadSaved],
+  );
 
   const modeLabel = api.kind === 'ipc' ? '桌面版' : '浏览器模式';
   const trashCandidate = dialog?.kind === 'deleteForever' ? dialog.doc : null;
@@ -582,7 +773,8 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
         onRename={(id, title) => void rename(id, title)}
         onCancelRename={() => setRenamingId(null)}
         onOpen={(id) => void openDoc(id, { focus: 'body' })}
-        onNew={() => void newDocument()}
+        onNew={openNewDialog}
+        onImport={() => setDialog({ kind: 'import', text: null })}
         onTrash={(id) => void trashDoc(id)}
         onRestore={(id) => void restore(id)}
         onDeleteForever={(id) => {
@@ -598,41 +790,26 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
               key={`${current.meta.id}:${current.loadKey}`}
               docId={current.meta.id}
               initialJson={current.json}
+              toolbarExtra={
+                <button type="button" className="tb-btn" data-testid="export-docx" title="按 GB/T 9704 版式导出为 Word（Ctrl+Shift+E）" onClick={() => setDialog({ kind: 'export', docId: current.meta.id })}>
+                  导出 Word
+                </button>
+              }
+              docTitle={current.meta.title}
+              fields={current.fields}
+              fieldInfo={fieldInfo}
+              outlineOpen={outlineOpen}
+              onOutlineOpen={toggleOutline}
+              onFieldChange={changeField}
+              onFieldCommit={commitFields}
               queue={queue}
               title={titleField}
               zoom={zoom}
               onWords={setWords}
-              onNotice={(message) => toast.show(message, { kind: 'error' })}
+              onNotice={onEditorNotice}
               onEditor={onEditor}
               onError={onEditorError}
-              banner={
-                <>
-                  {saveState?.status === 'error' ? (
-                    <div className="banner banner-error" role="alert" data-testid="save-error-banner">
-                      <WarnIcon className="banner-icon" />
-                      <span className="banner-text">
-                        保存失败：{saveState.error ? failureMessage(saveState.error) : ''}
-                        <strong>您的文字仍保留在编辑器中</strong>，程序会自动重试。
-                      </span>
-                      <button type="button" className="btn btn-small" onClick={retry}>
-                        重试
-                      </button>
-                    </div>
-                  ) : null}
-                  {saveState?.status === 'conflict' ? (
-                    <div className="banner banner-warning" role="alert" data-testid="conflict-banner">
-                      <WarnIcon className="banner-icon" />
-                      <span className="banner-text">这篇文稿已在别处被修改。您的内容仍保留在编辑器中，请选择保留哪一份。</span>
-                      <button type="button" className="btn btn-small btn-primary" onClick={() => void keepMine()}>
-                        保留我的版本
-                      </button>
-                      <button type="button" className="btn btn-small" onClick={() => void loadSaved()}>
-                        载入已保存的版本
-                      </button>
-                    </div>
-                  ) : null}
-                </>
-              }
+              banner={banner}
             />
           </>
         ) : (
@@ -642,17 +819,21 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
                 <DocIcon width={40} height={40} className="empty-icon" />
                 <p className="empty-title">{docs?.length ? '选择左侧的一篇文稿开始编辑' : '欢迎使用文稿'}</p>
                 <p className="empty-text">{docs?.length ? '或者新建一篇。' : '新建第一篇文稿，页面按 GB/T 9704 公文格式排版：仿宋三号、每行 28 字、每页 22 行。'}</p>
-                <button type="button" className="btn btn-primary" onClick={() => void newDocument()}>
+                <button type="button" className="btn btn-primary" onClick={openNewDialog}>
                   <PlusIcon />
                   新建文稿
                 </button>
                 <dl className="shortcut-list">
                   <dt>Ctrl+N</dt>
-                  <dd>新建文稿</dd>
+                  <dd>新建空白文稿</dd>
+                  <dt>Ctrl+Alt+N</dt>
+                  <dd>从模板新建</dd>
                   <dt>Ctrl+F</dt>
                   <dd>搜索全文</dd>
-                  <dt>Ctrl+Alt+1/2/3</dt>
-                  <dd>标题1/2/3</dd>
+                  <dt>Ctrl+Alt+1/2/3/4</dt>
+                  <dd>一级 一、/ 二级 （一）/ 三级 1./ 四级 （1）标题</dd>
+                  <dt>Tab / Shift+Tab</dt>
+                  <dd>在标题中降级 / 升级</dd>
                   <dt>Ctrl+S</dt>
                   <dd>立即保存（平时会自动保存）</dd>
                 </dl>
@@ -687,6 +868,43 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
           danger
           onCancel={() => setDialog(null)}
           onConfirm={() => void deleteForever(trashCandidate)}
+        />
+      ) : null}
+      {dialog?.kind === 'import' ? (
+        <ImportDialog
+          client={client}
+          initialText={dialog.text}
+          onClose={() => setDialog(null)}
+          onImported={(ids) => {
+            setDialog(null);
+            void refreshLists();
+            const first = ids[0];
+            if (first) void openDoc(first, { focus: 'body' });
+            if (ids.length) toast.show(ids.length === 1 ? '已导入 1 篇文稿' : `已导入 ${ids.length} 篇文稿`);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'export' ? (
+        <ExportDialog
+          client={client}
+          docId={dialog.docId}
+          nativeSave={api.kind === 'ipc'}
+          flush={leaveCurrentSaves}
+          onDone={(message) => {
+            setDialog(null);
+            if (message) toast.show(message);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'newDocument' ? (
+        <NewDocumentDialog
+          templates={templates}
+          error={templatesError}
+          onClose={() => setDialog(null)}
+          onCreate={(request) => {
+            setDialog(null);
+            void newDocument(request);
+          }}
         />
       ) : null}
       {dialog?.kind === 'about' ? (

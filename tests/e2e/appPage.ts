@@ -138,16 +138,59 @@ export class AppPage {
     return waitUntil('当前文稿', () => this.page.locator('li.doc-row.is-current').getAttribute('data-doc-id'));
   }
 
-  /** Clicks 新建 and waits until the new document's title field has focus; returns its id. */
+  /** Clicks 新建, picks 空白文稿 and waits until the new document's title field has focus; returns its id. */
   async newDocument(): Promise<string> {
     const before = new Set(await this.listedIds());
     await this.page.getByRole('button', { name: '新建', exact: true }).click();
+    await this.page.getByRole('option', { name: /空白文稿/ }).click();
+    await this.page.getByTestId('create-document').click();
     const id = await waitUntil('新文稿出现在列表中并打开', async () => {
       const current = await this.page.locator('li.doc-row.is-current').getAttribute('data-doc-id', { timeout: 200 });
       return current && !before.has(current) ? current : null;
     });
     await waitUntil('标题获得焦点', () => this.title.evaluate((el) => el === el.ownerDocument.activeElement));
     return id;
+  }
+
+  /**
+   * Clicks 新建, picks a template by name, fills the given fields in the dialog (by label) and
+   * creates the document; returns its id once its editor is shown.
+   */
+  async newFromTemplate(name: string, fields: Record<string, string> = {}): Promise<string> {
+    const before = new Set(await this.listedIds());
+    await this.page.getByRole('button', { name: '新建', exact: true }).click();
+    await this.page.getByRole('option', { name: new RegExp(name) }).click();
+    for (const [label, value] of Object.entries(fields)) await this.page.getByTestId('template-detail').getByLabel(label, { exact: true }).fill(value);
+    await this.page.getByTestId('create-document').click();
+    const id = await waitUntil('模板文稿出现在列表中并打开', async () => {
+      const current = await this.page.locator('li.doc-row.is-current').getAttribute('data-doc-id', { timeout: 200 });
+      return current && !before.has(current) ? current : null;
+    });
+    await this.editor.waitFor();
+    // A document from a template opens with the caret at the start of its text.
+    await waitUntil('正文获得焦点', () => this.editor.evaluate((el) => el === el.ownerDocument.activeElement));
+    // The caret moves to where writing starts one frame after focus: let that land first.
+    await this.page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+    return id;
+  }
+
+  /** The outline panel (opens it when closed). */
+  async outline(): Promise<Locator> {
+    const panel = this.page.getByTestId('outline');
+    if (!(await panel.isVisible())) await this.page.getByRole('button', { name: '提纲', exact: true }).click();
+    await panel.waitFor();
+    return panel;
+  }
+
+  /** The outline's rows as "number text" (e.g. "一、主要工作"), top to bottom. */
+  async outlineHeadings(): Promise<string[]> {
+    const panel = await this.outline();
+    return panel.getByTestId('outline-item').locator('.outline-jump').allInnerTexts().then((texts) => texts.map((t) => t.replace(/\s+/g, '')));
+  }
+
+  /** The headings on the page as "number text": the computed number (data-number) plus the heading text. */
+  async pageHeadings(): Promise<string[]> {
+    return this.editor.locator('[data-number]').evaluateAll((els) => els.map((h) => `${h.getAttribute('data-number') ?? ''}${(h.textContent ?? '').trim()}`));
   }
 
   /** Opens a document from the library list and waits until its editor is shown. */

@@ -62,7 +62,7 @@ test('opening a document never saves it', async () => {
   await app.close();
 });
 
-test('Word shortcuts: Ctrl+Alt+1/2 headings, Ctrl+Alt+0 正文, Ctrl+B bold, Ctrl+Z/Ctrl+Y', async () => {
+test('Word shortcuts: Ctrl+Alt+1/2 headings (typed markers dropped), Ctrl+Alt+0 正文, Ctrl+B bold, Ctrl+Z/Ctrl+Y', async () => {
   const app = await AppPage.open(browser, served);
   const id = await app.newDocument();
   await app.page.keyboard.press('Enter');
@@ -86,13 +86,15 @@ test('Word shortcuts: Ctrl+Alt+1/2 headings, Ctrl+Alt+0 正文, Ctrl+B bold, Ctr
   const doc = await getDoc(served, id);
   const blocks = doc.content.root.children;
   assert.deepEqual(
-    blocks.map((b) => [b.type, b.tag ?? null]),
+    blocks.map((b) => [b.type, b.level ?? null, b.children?.[0]?.text ?? null]),
     [
-      ['heading', 'h1'],
-      ['heading', 'h2'],
-      ['paragraph', null],
+      ['wg-heading', 1, '主要工作'],
+      ['wg-heading', 2, '抓好学习'],
+      ['paragraph', null, '加粗的话'],
     ],
   );
+  // The numbers are shown, computed from position, not stored.
+  assert.deepEqual(await app.pageHeadings(), ['一、主要工作', '（一）抓好学习']);
   const runs = (blocks[2]?.children ?? []).map((c) => [c.text, c.format]);
   assert.deepEqual(runs, [
     ['加粗的话', 1],

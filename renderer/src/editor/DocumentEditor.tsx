@@ -1,7 +1,7 @@
 // One document's editor: a LexicalComposer created for exactly one document id and load, so the
 // edits it reports can only ever be saved to that document. The workspace remounts it (key =
-// document id + load number) to show another document.
-import { useCallback, useMemo } from 'react';
+// document id + load number) to show another document. Beside the page: the outline panel.
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { JSX, MouseEvent, ReactNode } from 'react';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -11,7 +11,15 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
+import type { FieldValues } from '@common/reportModel';
+import type { TemplateField } from '@common/templates';
+import { OutlinePanel } from '../panels/OutlinePanel';
 import type { AutosaveQueue } from './autosave';
+import { FieldsContext } from './features/report/fieldValues';
+import type { FieldsContextValue } from './features/report/fieldValues';
+import { FieldsSyncPlugin } from './features/report/FieldsSyncPlugin';
+import { ReportPlugin } from './features/report/ReportPlugin';
+import { useEditorOutline } from './features/report/useEditorOutline';
 import { editorNodes } from './nodes';
 import { PastePlugin } from './paste/PastePlugin';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
@@ -28,6 +36,16 @@ export interface DocumentEditorProps {
   queue: AutosaveQueue;
   /** Rendered at the top of the page (the title field). */
   title: ReactNode;
+  /** The document's title as stored (the outline's completeness hint reads it). */
+  docTitle: string;
+  /** The document's fill-in field values. */
+  fields: FieldValues;
+  /** Labels and examples of fields, by name. */
+  fieldInfo: Readonly<Record<string, TemplateField>>;
+  outlineOpen: boolean;
+  onOutlineOpen: (open: boolean) => void;
+  onFieldChange: (name: string, value: string) => void;
+  onFieldCommit: () => void;
   /** Rendered at the right end of the toolbar. */
   toolbarExtra?: ReactNode;
   /** Rendered between the toolbar and the page (save failure and conflict banners). */
@@ -40,9 +58,12 @@ export interface DocumentEditorProps {
   onError: (error: Error) => void;
 }
 
-/** The editor page for one document. */
-export function DocumentEditor(props: DocumentEditorProps): JSX.Element {
-  const { docId, initialJson, queue, title, toolbarExtra, banner, zoom, onWords, onNotice, onEditor, onError } = props;
+/**
+ * The editor page for one document. Memoised: the workspace re-renders on every save-state change
+ * (each keystroke marks the document unsaved), and that must not re-render the page and outline.
+ */
+export const DocumentEditor = memo(function DocumentEditor(props: DocumentEditorProps): JSX.Element {
+  const { docId, initialJson, queue, title, toolbarExtra, banner, zoom, onWords, onNotice, onEditor, onError, fields, outlineOpen, onOutlineOpen } = props;
   // Created once per mount: LexicalComposer reads its config only on the first render.
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
@@ -55,20 +76,68 @@ export function DocumentEditor(props: DocumentEditorProps): JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
     [],
   );
+  const [focusField, setFocusField] = useState<string | null>(null);
+  const fieldsContext = useMemo<FieldsContextValue>(
+    () => ({
+      values: fields,
+      onEditField: (name) => {
+        onOutlineOpen(true);
+        setFocusField(name);
+      },
+    }),
+    [fields, onOutlineOpen],
+  );
 
   return (
-    <LexicalComposer initialConfig={initialConfig}>
-      <div className="editor-area">
-        <Toolbar>{toolbarExtra}</Toolbar>
-        {banner}
-        <Desk zoom={zoom} title={title} />
-      </div>
-      <HistoryPlugin />
-      <ShortcutsPlugin />
-      <PastePlugin onRefuse={onNotice} />
-      <AutosavePlugin docId={docId} queue={queue} onWords={onWords} />
-      <EditorRefPlugin onEditor={onEditor} />
-    </LexicalComposer>
+    <FieldsContext.Provider value={fieldsContext}>
+      <LexicalComposer initialConfig={initialConfig}>
+        <div className="editor-shell">
+          <div className="editor-area">
+            <Toolbar>
+              {toolbarExtra}
+              <button
+                type="button"
+                className="tb-btn tb-outline-toggle"
+                aria-pressed={outlineOpen}
+                title={`${outlineOpen ? '隐藏' : '显示'}提纲：标题、各部分字数、填空（Ctrl+Alt+O）`}
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => onOutlineOpen(!outlineOpen)}
+              >
+                提纲
+              </button>
+            </Toolbar>
+            {banner}
+            <Desk zoom={zoom} title={title} />
+          </div>
+          {outlineOpen ? <OutlineArea {...props} focusField={focusField} onFocusFieldDone={() => setFocusField(null)} /> : null}
+        </div>
+        <HistoryPlugin />
+        <ShortcutsPlugin />
+        <ReportPlugin />
+        <FieldsSyncPlugin values={fields} />
+        <PastePlugin onRefuse={onNotice} />
+        <AutosavePlugin docId={docId} queue={queue} onWords={onWords} />
+        <EditorRefPlugin onEditor={onEditor} />
+      </LexicalComposer>
+    </FieldsContext.Provider>
+  );
+});
+
+/** The outline panel with the live outline of this editor. */
+function OutlineArea(props: DocumentEditorProps & { focusField: string | null; onFocusFieldDone: () => void }): JSX.Element {
+  const [editor] = useLexicalComposerContext();
+  const outline = useEditorOutline(editor, props.docTitle, props.fields, true);
+  return (
+    <OutlinePanel
+      outline={outline}
+      fields={props.fields}
+      fieldInfo={props.fieldInfo}
+      focusField={props.focusField}
+      onFocusFieldDone={props.onFocusFieldDone}
+      onFieldChange={props.onFieldChange}
+      onFieldCommit={props.onFieldCommit}
+      onClose={() => props.onOutlineOpen(false)}
+    />
   );
 }
 

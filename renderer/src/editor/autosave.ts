@@ -173,10 +173,13 @@ export class AutosaveQueue {
     const entry = this.entries.get(docId);
     if (!entry) throw new Error(`autosave: edit of a document that was never opened (${docId})`);
     const userEmptied = snapshot.isEmpty && (entry.hasText || (entry.pending?.userEmptied ?? false));
+    const hadPending = entry.pending !== null;
     entry.hasText = !snapshot.isEmpty;
     entry.pending = { snapshot, userEmptied, seq: ++this.seq };
     if (entry.status === 'saved') this.setStatus(entry, 'pending', null);
-    else this.notify();
+    // A further keystroke while an edit is already pending changes nothing anyone shows: no
+    // notification, so the window does not re-render on every keystroke of a long document.
+    else if (!hadPending) this.notify();
     this.clearDebounce(entry);
     entry.debounceTimer = this.scheduler.setTimeout(() => {
       entry.debounceTimer = undefined;

@@ -1,11 +1,14 @@
 // The one theme map: Lexical node → CSS class (styles/page.css gives them the printed look).
 import type { EditorThemeClasses } from 'lexical';
 
-/** Class names Lexical puts on the nodes it renders. */
+/** Class names Lexical puts on the nodes it renders (wg* keys are read by the report nodes). */
 export const editorTheme: EditorThemeClasses = {
   paragraph: 'pg-p',
   quote: 'pg-quote',
-  heading: { h1: 'pg-h1', h2: 'pg-h2', h3: 'pg-h3', h4: 'pg-h4', h5: 'pg-h4', h6: 'pg-h4' },
+  wgHeading: 'pg-heading',
+  wgRunIn: 'pg-runin',
+  wgRole: 'pg-role',
+  wgField: 'pg-field',
   text: {
     bold: 'pg-bold',
     italic: 'pg-italic',

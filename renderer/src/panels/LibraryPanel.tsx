@@ -34,6 +34,8 @@ export interface LibraryPanelProps {
   onCancelRename: () => void;
   onOpen: (id: string) => void;
   onNew: () => void;
+  /** Opens the import dialog. */
+  onImport: () => void;
   onTrash: (id: string) => void;
   onRestore: (id: string) => void;
   onDeleteForever: (id: string) => void;
@@ -42,7 +44,7 @@ export interface LibraryPanelProps {
 
 /** The library panel. */
 export function LibraryPanel(props: LibraryPanelProps): JSX.Element {
-  const { view, onView, docs, trash, query, onQuery, search, searchRef, onNew } = props;
+  const { view, onView, docs, trash, query, onQuery, search, searchRef, onNew, onImport } = props;
   const searching = query.trim() !== '';
   return (
     <aside className="library" aria-label="文稿库">
@@ -53,9 +55,12 @@ export function LibraryPanel(props: LibraryPanelProps): JSX.Element {
           </span>
           <span className="brand-name">文稿</span>
         </div>
-        <button type="button" className="btn btn-primary btn-new" onClick={onNew} title="新建文稿（Ctrl+N）">
+        <button type="button" className="btn btn-primary btn-new" onClick={onNew} title="新建文稿：空白或从模板（Ctrl+N 直接新建空白文稿，Ctrl+Alt+N 从模板新建）">
           <PlusIcon />
           新建
+        </button>
+        <button type="button" className="btn btn-import" onClick={onImport} title="导入旧文稿：.docx、.txt、.md 或粘贴的文字（Ctrl+O）" data-testid="import-open">
+          导入
         </button>
       </div>
       <div className="search-box">

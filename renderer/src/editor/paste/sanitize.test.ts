@@ -87,7 +87,8 @@ test('web page: full-width indents trimmed, <br> splits paragraphs, script text 
     '第二行',
   ]);
   assert.equal(must(blocks[5]).kind, 'h2');
-  assert.equal(must(blocks[6]).kind, 'paragraph');
+  // Four heading levels now exist (（1）), so <h4> is a level-4 heading; h5/h6 stay body text.
+  assert.equal(must(blocks[6]).kind, 'h4');
   assert.deepEqual(must(blocks[0]).runs[0], { text: '据新华社北京电', bold: true });
 });
 
@@ -161,7 +162,7 @@ test('inserted into Lexical: paragraphs split at the caret, no styles in the sto
   assert.equal(paragraphs.at(-1), '特此报告。后文');
   assert.equal(paragraphs.length, 9);
   const nodes = content.root.children.flatMap((c) => collect(c));
-  assert.deepEqual([...new Set(nodes.map((n) => n.type))].sort(), ['heading', 'paragraph', 'text']);
+  assert.deepEqual([...new Set(nodes.map((n) => n.type))].sort(), ['paragraph', 'text', 'wg-heading']);
   for (const n of nodes) {
     if (n.type === 'text') {
       assert.equal(n.style, '');

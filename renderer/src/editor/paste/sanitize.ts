@@ -1,4 +1,4 @@
-// Turns pasted HTML (Word, WPS, web pages) into plain blocks: paragraphs, h1–h3 and bold runs.
+// Turns pasted HTML (Word, WPS, web pages) into plain blocks: paragraphs, h1–h4 and bold runs.
 // Styles, fonts, colours, classes, images, tables' layout and Word's XML islands are dropped.
 // Pure: walks an already parsed tree (DOMParser in the page, happy-dom in tests); never touches
 // innerHTML and never builds DOM.
@@ -10,7 +10,7 @@ export const MAX_PASTE_CHARS = 1_000_000;
 export const MAX_PASTE_HTML_CHARS = 20_000_000;
 
 /** The block types a paste may produce. */
-export type BlockKind = 'paragraph' | 'h1' | 'h2' | 'h3';
+export type BlockKind = 'paragraph' | 'h1' | 'h2' | 'h3' | 'h4';
 
 /** A run of text with the one character format a paste keeps. */
 export interface Run {
@@ -51,10 +51,10 @@ const BLOCK = new Set([
   'p', 'div', 'li', 'dd', 'dt', 'blockquote', 'pre', 'section', 'article', 'aside', 'header', 'footer',
   'main', 'nav', 'figure', 'figcaption', 'address', 'center', 'form', 'fieldset', 'legend', 'details',
   'summary', 'caption', 'tr', 'ul', 'ol', 'dl', 'table', 'tbody', 'thead', 'tfoot', 'hr', 'body', 'html',
-  'h4', 'h5', 'h6',
+  'h5', 'h6',
 ]);
 
-const HEADINGS: Record<string, BlockKind> = { h1: 'h1', h2: 'h2', h3: 'h3' };
+const HEADINGS: Record<string, BlockKind> = { h1: 'h1', h2: 'h2', h3: 'h3', h4: 'h4' };
 
 /** Han characters and full-width punctuation: a source line break between them is not a space. */
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2026\u2018\u2019\u201c\u201d]/u;

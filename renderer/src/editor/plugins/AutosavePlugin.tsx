@@ -9,6 +9,7 @@ import type { EditorState } from 'lexical';
 import type { DocumentContent } from '@common/documentModel';
 import { countWords } from '@common/text';
 import type { AutosaveQueue } from '../autosave';
+import { FIELDS_TAG } from '../features/report/fieldValues';
 
 /** Update tag of programmatic loads: such updates are never saved. */
 export const LOAD_TAG = 'wengao-load';
@@ -30,7 +31,8 @@ export function AutosavePlugin({ docId, queue, onWords }: AutosavePluginProps): 
     let countTimer: ReturnType<typeof setTimeout> | undefined;
     const count = (state: EditorState, delay: number): void => {
       clearTimeout(countTimer);
-      countTimer = setTimeout(() => onWords(state.read(() => countWords($getRoot().getTextContent()))), delay);
+      // With the editor, so fill-in fields count as their values.
+      countTimer = setTimeout(() => onWords(state.read(() => countWords($getRoot().getTextContent()), { editor })), delay);
     };
     count(editor.getEditorState(), 0);
 
@@ -44,7 +46,12 @@ export function AutosavePlugin({ docId, queue, onWords }: AutosavePluginProps): 
       editor.registerUpdateListener(({ editorState, prevEditorState, dirtyElements, dirtyLeaves, tags }) => {
         if (tags.has(LOAD_TAG) || prevEditorState.isEmpty()) return;
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return; // selection only
-        const text = editorState.read(() => $getRoot().getTextContent());
+        if (tags.has(FIELDS_TAG)) {
+          // Field values changed (stored by documents.setFields, not here): only the count follows.
+          count(editorState, 150);
+          return;
+        }
+        const text = editorState.read(() => $getRoot().getTextContent(), { editor });
         queue.edit(docId, {
           // Editor states are immutable: serialising at send time gives this edit's text.
           content: () => editorState.toJSON() as unknown as DocumentContent,

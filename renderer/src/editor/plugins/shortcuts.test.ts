@@ -12,10 +12,11 @@ const key = (code: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey'
   ...mods,
 });
 
-test('Ctrl+Alt+1/2/3 headings, Ctrl+Alt+0 and Ctrl+Shift+N 正文', () => {
+test('Ctrl+Alt+1/2/3/4 headings, Ctrl+Alt+0 and Ctrl+Shift+N 正文', () => {
   assert.equal(blockTypeForKey(key('Digit1', { ctrlKey: true, altKey: true })), 'h1');
   assert.equal(blockTypeForKey(key('Numpad2', { ctrlKey: true, altKey: true })), 'h2');
   assert.equal(blockTypeForKey(key('Digit3', { metaKey: true, altKey: true })), 'h3');
+  assert.equal(blockTypeForKey(key('Digit4', { ctrlKey: true, altKey: true })), 'h4');
   assert.equal(blockTypeForKey(key('Digit0', { ctrlKey: true, altKey: true })), 'paragraph');
   assert.equal(blockTypeForKey(key('KeyN', { ctrlKey: true, shiftKey: true })), 'paragraph');
 });
@@ -23,7 +24,7 @@ test('Ctrl+Alt+1/2/3 headings, Ctrl+Alt+0 and Ctrl+Shift+N 正文', () => {
 test('other combinations are left alone', () => {
   assert.equal(blockTypeForKey(key('Digit1', { ctrlKey: true })), null);
   assert.equal(blockTypeForKey(key('Digit1', { altKey: true })), null);
-  assert.equal(blockTypeForKey(key('Digit4', { ctrlKey: true, altKey: true })), null);
+  assert.equal(blockTypeForKey(key('Digit5', { ctrlKey: true, altKey: true })), null);
   assert.equal(blockTypeForKey(key('KeyN', { ctrlKey: true })), null);
   assert.equal(blockTypeForKey(key('Digit1', { ctrlKey: true, altKey: true, shiftKey: true })), null);
 });

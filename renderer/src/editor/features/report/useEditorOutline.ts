@@ -1,0 +1,71 @@
+// The outline of the live document for the panels, recomputed after edits: at once (right after
+// the update, in the same frame) when blocks were added, removed, moved or re-levelled, else at
+// most every OUTLINE_THROTTLE_MS while typing — never a full-document pass per keystroke.
+import { useEffect, useRef, useState } from 'react';
+import type { LexicalEditor } from 'lexical';
+import type { FieldValues } from '@common/reportModel';
+import { $editorOutline } from './outline';
+import type { EditorOutline } from './outline';
+
+/** Longest wait between an edit and the outline catching up, in ms. */
+export const OUTLINE_THROTTLE_MS = 400;
+
+/** The outline of an editor's document; null until first computed or while disabled. */
+export function useEditorOutline(editor: LexicalEditor, title: string, fields: FieldValues, enabled: boolean): EditorOutline | null {
+  const [outline, setOutline] = useState<EditorOutline | null>(null);
+  const inputs = useRef({ title, fields });
+  const recompute = useRef<() => void>(() => undefined);
+
+  useEffect(() => {
+    inputs.current = { title, fields };
+    recompute.current();
+  }, [title, fields]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let queued = false;
+    let live = true;
+    let last = 0;
+    const compute = (): void => {
+      clearTimeout(timer);
+      timer = undefined;
+      queued = false;
+      if (!live) return;
+      last = performance.now();
+      const { title: t, fields: f } = inputs.current;
+      setOutline(editor.getEditorState().read(() => $editorOutline(t, f), { editor }));
+    };
+    recompute.current = () => {
+      if (queued) return;
+      queued = true;
+      queueMicrotask(compute);
+    };
+    compute();
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+      // An element itself changed (blocks added, removed or moved; a level, kind or role set),
+      // not just text inside it: the structure shows at once. (The root is marked on every edit.)
+      for (const [key, intentional] of dirtyElements) {
+        if (intentional && key !== 'root') {
+          recompute.current();
+          return;
+        }
+      }
+      if (timer !== undefined || queued) return;
+      // While typing: after the throttle, in idle time, so it never delays a keystroke's frame.
+      timer = setTimeout(() => {
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(() => timer !== undefined && compute(), { timeout: OUTLINE_THROTTLE_MS });
+        else compute();
+      }, Math.max(0, OUTLINE_THROTTLE_MS - (performance.now() - last)));
+    });
+    return () => {
+      live = false;
+      unregister();
+      clearTimeout(timer);
+      recompute.current = () => undefined;
+    };
+  }, [editor, enabled]);
+
+  return enabled ? outline : null;
+}
