@@ -1,30 +1,18 @@
 // Autosave against the real server (reliability.md): edits go to the document they were made in
 // even when the writer switches at once, nothing is saved mid-IME-composition, the composed text
 // is saved after compositionend, and text typed right before a reload is not lost.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, CDPSession } from 'playwright-core';
-import { launchBrowser, startServe } from './harness';
-import type { Served } from './harness';
+import type { CDPSession } from 'playwright-core';
+import { useBrowserMode } from './harness';
 import { AppPage, call, getDoc, storedParagraphs, waitUntil } from './appPage';
 
-let served: Served;
-let browser: Browser;
-
-before(async () => {
-  served = await startServe();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const env = useBrowserMode();
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('type into A then switch to B at once: A has the text, B does not', async () => {
-  const app = await AppPage.open(browser, served);
+  const app = await AppPage.open(env.browser, env.served);
   const a = await app.newDocument();
   await app.page.keyboard.insertText('甲');
   await app.page.keyboard.press('Enter');
@@ -48,8 +36,8 @@ test('type into A then switch to B at once: A has the text, B does not', async (
   }
   await app.waitSaved();
   await sleep(1000);
-  assert.deepEqual(await storedParagraphs(served, a), ['甲文稿原有的一段。甲新增1甲新增2甲新增3']);
-  assert.deepEqual(await storedParagraphs(served, b), ['乙文稿原有的一段。乙新增1乙新增2乙新增3']);
+  assert.deepEqual(await storedParagraphs(env.served, a), ['甲文稿原有的一段。甲新增1甲新增2甲新增3']);
+  assert.deepEqual(await storedParagraphs(env.served, b), ['乙文稿原有的一段。乙新增1乙新增2乙新增3']);
   for (const save of app.saves) {
     if (save.id === a) assert.doesNotMatch(save.text, /乙/, 'A never receives B’s text');
     if (save.id === b) assert.doesNotMatch(save.text, /甲/, 'B never receives A’s text');
@@ -66,7 +54,7 @@ async function compose(cdp: CDPSession, text: string): Promise<void> {
 }
 
 test('IME: no save mid-composition; the composed text is saved after compositionend', async () => {
-  const app = await AppPage.open(browser, served);
+  const app = await AppPage.open(env.browser, env.served);
   const id = await app.newDocument();
   await app.page.keyboard.insertText('输入法');
   await app.page.keyboard.press('Enter');
@@ -86,7 +74,7 @@ test('IME: no save mid-composition; the composed text is saved after composition
 
   await cdp.send('Input.insertText', { text: '中文' });
   await app.waitSaved();
-  await waitUntil('组合输入的文字已保存', async () => (await storedParagraphs(served, id)).join('') === '开头中文');
+  await waitUntil('组合输入的文字已保存', async () => (await storedParagraphs(env.served, id)).join('') === '开头中文');
   assert.ok(app.saves.length > savesBefore);
   for (const save of app.saves.slice(savesBefore)) assert.doesNotMatch(save.text, /[a-z]/, 'pinyin never reaches the store');
 
@@ -95,24 +83,24 @@ test('IME: no save mid-composition; the composed text is saved after composition
   await cdp.send('Input.insertText', { text: '报告' });
   const other = await app.newDocument();
   assert.notEqual(other, id);
-  await waitUntil('切换前的组合输入已保存', async () => (await storedParagraphs(served, id)).join('') === '开头中文报告');
-  assert.deepEqual(await storedParagraphs(served, other), []);
+  await waitUntil('切换前的组合输入已保存', async () => (await storedParagraphs(env.served, id)).join('') === '开头中文报告');
+  assert.deepEqual(await storedParagraphs(env.served, other), []);
   await app.close();
 });
 
 test('text typed right before a reload is kept (flush on pagehide)', async () => {
-  const app = await AppPage.open(browser, served);
+  const app = await AppPage.open(env.browser, env.served);
   const id = await app.newDocument();
   await app.page.keyboard.insertText('刷新');
   await app.page.keyboard.press('Enter');
   await app.page.keyboard.insertText('刷新前最后一句。');
   await app.page.reload();
-  await waitUntil('刷新前的文字已保存', async () => (await storedParagraphs(served, id)).join('') === '刷新前最后一句。');
+  await waitUntil('刷新前的文字已保存', async () => (await storedParagraphs(env.served, id)).join('') === '刷新前最后一句。');
   await app.close();
 });
 
 test('a save that fails keeps the text, shows 保存失败 with 重试, then saves', async () => {
-  const app = await AppPage.open(browser, served);
+  const app = await AppPage.open(env.browser, env.served);
   const id = await app.newDocument();
   await app.page.keyboard.insertText('失败重试');
   await app.page.keyboard.press('Enter');
@@ -136,22 +124,22 @@ test('a save that fails keeps the text, shows 保存失败 with 重试, then sav
   failing = false;
   await app.saveStatus.getByRole('button', { name: '重试' }).click();
   await app.waitSaved();
-  assert.deepEqual(await storedParagraphs(served, id), ['第一句。第二句。']);
+  assert.deepEqual(await storedParagraphs(env.served, id), ['第一句。第二句。']);
   assert.equal(await banner.count(), 0);
   await app.close();
 });
 
 test('a conflict offers 保留我的版本 and 载入已保存的版本', async () => {
-  const app = await AppPage.open(browser, served);
+  const app = await AppPage.open(env.browser, env.served);
   const id = await app.newDocument();
   await app.page.keyboard.insertText('冲突');
   await app.page.keyboard.press('Enter');
   await app.page.keyboard.insertText('本窗口的文字。');
   await app.waitSaved();
   // Another window saves a newer revision.
-  const stored = await getDoc(served, id);
-  await call(served, 'documents.replaceText', { id, text: '别处改过的文字。' });
-  assert.ok((await getDoc(served, id)).revision > stored.revision);
+  const stored = await getDoc(env.served, id);
+  await call(env.served, 'documents.replaceText', { id, text: '别处改过的文字。' });
+  assert.ok((await getDoc(env.served, id)).revision > stored.revision);
 
   await app.page.keyboard.insertText('继续写');
   const banner = app.page.getByTestId('conflict-banner');
@@ -159,14 +147,14 @@ test('a conflict offers 保留我的版本 and 载入已保存的版本', async 
   assert.match(await app.saveStatus.innerText(), /版本冲突/);
   await banner.getByRole('button', { name: '保留我的版本' }).click();
   await app.waitSaved();
-  assert.deepEqual(await storedParagraphs(served, id), ['本窗口的文字。继续写']);
+  assert.deepEqual(await storedParagraphs(env.served, id), ['本窗口的文字。继续写']);
 
-  await call(served, 'documents.replaceText', { id, text: '第二次别处的修改。' });
+  await call(env.served, 'documents.replaceText', { id, text: '第二次别处的修改。' });
   await app.page.keyboard.insertText('又写');
   await banner.waitFor();
   await banner.getByRole('button', { name: '载入已保存的版本' }).click();
   await waitUntil('载入已保存的版本', async () => (await app.editorParagraphs()).join('') === '第二次别处的修改。');
   await app.waitSaved();
-  assert.deepEqual(await storedParagraphs(served, id), ['第二次别处的修改。']);
+  assert.deepEqual(await storedParagraphs(env.served, id), ['第二次别处的修改。']);
   await app.close();
 });

@@ -4,6 +4,7 @@ import { mkdtempSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { after, before } from 'node:test';
 import { execSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
@@ -74,4 +75,27 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: chromiumPath(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--lang=zh-CN'],
   });
+}
+
+/** Browser mode and Chromium shared by the tests of one spec file. */
+export interface BrowserModeEnv {
+  served: Served;
+  browser: Browser;
+}
+
+/**
+ * Registers before/after hooks that start browser mode on a fresh data folder and launch
+ * Chromium for a spec file, and stop both afterwards. The fields are set once `before` has run.
+ */
+export function useBrowserMode(): BrowserModeEnv {
+  const env = {} as BrowserModeEnv;
+  before(async () => {
+    env.served = await startServe();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.served?.stop();
+  });
+  return env;
 }

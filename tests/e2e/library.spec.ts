@@ -1,24 +1,11 @@
 // The library panel: recent-first list, full-text search with highlighted excerpts, inline rename
 // (double-click and F2), move to 回收站 with 撤销, 还原, and 永久删除 after a confirmation.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startServe } from './harness';
-import type { Served } from './harness';
+import { useBrowserMode } from './harness';
 import { AppPage, call, getDoc, waitUntil } from './appPage';
 
-let served: Served;
-let browser: Browser;
-
-before(async () => {
-  served = await startServe();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const env = useBrowserMode();
 
 async function writeDoc(app: AppPage, title: string, text: string): Promise<string> {
   const id = await app.newDocument();
@@ -26,12 +13,12 @@ async function writeDoc(app: AppPage, title: string, text: string): Promise<stri
   await app.page.keyboard.press('Enter');
   await app.page.keyboard.insertText(text);
   await app.waitSaved();
-  await waitUntil('标题已保存', async () => (await getDoc(served, id)).title === title);
+  await waitUntil('标题已保存', async () => (await getDoc(env.served, id)).title === title);
   return id;
 }
 
 test('search for a two-character word finds the document with a highlighted excerpt', async () => {
-  const app = await AppPage.open(browser, served);
+  const app = await AppPage.open(env.browser, env.served);
   const id = await writeDoc(app, '第三季度情况报告', '本季度深入基层开展调研，形成调研报告三篇，推动问题整改落实。');
   await writeDoc(app, '学习心得', '认真学习有关文件精神。');
   await app.searchBox.click();
@@ -63,32 +50,32 @@ test('search for a two-character word finds the document with a highlighted exce
 });
 
 test('rename in the list by double-click and by F2', async () => {
-  const app = await AppPage.open(browser, served);
+  const app = await AppPage.open(env.browser, env.served);
   const id = await writeDoc(app, '旧标题', '正文。');
   await app.docItem(id).locator('button.doc-item').dblclick();
   const input = app.docItem(id).getByLabel('文稿标题');
   await input.fill('工作计划（草稿）');
   await input.press('Enter');
-  await waitUntil('双击重命名已保存', async () => (await getDoc(served, id)).title === '工作计划（草稿）');
+  await waitUntil('双击重命名已保存', async () => (await getDoc(env.served, id)).title === '工作计划（草稿）');
   assert.equal(await app.title.inputValue(), '工作计划（草稿）', 'the title on the page follows');
 
   await app.docItem(id).locator('button.doc-item').focus();
   await app.page.keyboard.press('F2');
   await app.docItem(id).getByLabel('文稿标题').fill('工作计划');
   await app.page.keyboard.press('Enter');
-  await waitUntil('F2 重命名已保存', async () => (await getDoc(served, id)).title === '工作计划');
+  await waitUntil('F2 重命名已保存', async () => (await getDoc(env.served, id)).title === '工作计划');
 
   // Esc cancels.
   await app.docItem(id).locator('button.doc-item').dblclick();
   await app.docItem(id).getByLabel('文稿标题').fill('不要这个');
   await app.page.keyboard.press('Escape');
   await new Promise((resolve) => setTimeout(resolve, 300));
-  assert.equal((await getDoc(served, id)).title, '工作计划');
+  assert.equal((await getDoc(env.served, id)).title, '工作计划');
   await app.close();
 });
 
 test('trash with 撤销, restore from 回收站, delete forever after confirming', async () => {
-  const app = await AppPage.open(browser, served);
+  const app = await AppPage.open(env.browser, env.served);
   const keep = await writeDoc(app, '保留的文稿', '保留。');
   const id = await writeDoc(app, '要删除的文稿', '这篇会被删除。');
 
@@ -96,47 +83,47 @@ test('trash with 撤销, restore from 回收站, delete forever after confirming
   await app.docItem(id).hover();
   await app.docItem(id).getByRole('button', { name: '将“要删除的文稿”移到回收站' }).click();
   await app.toast('已将“要删除的文稿”移到回收站').waitFor();
-  await waitUntil('已移到回收站', async () => (await getDoc(served, id)).trashedAt !== null);
+  await waitUntil('已移到回收站', async () => (await getDoc(env.served, id)).trashedAt !== null);
   assert.equal(await app.docItem(id).count(), 0);
   assert.equal(await app.currentId(), keep, 'the neighbour opens');
   await app.toast('已将“要删除的文稿”移到回收站').getByRole('button', { name: '撤销' }).click();
-  await waitUntil('撤销后已还原', async () => (await getDoc(served, id)).trashedAt === null);
+  await waitUntil('撤销后已还原', async () => (await getDoc(env.served, id)).trashedAt === null);
   await app.docItem(id).waitFor();
 
   // Trash again, then restore from the 回收站 view.
   await app.docItem(id).hover();
   await app.docItem(id).getByRole('button', { name: '将“要删除的文稿”移到回收站' }).click();
-  await waitUntil('再次移到回收站', async () => (await getDoc(served, id)).trashedAt !== null);
+  await waitUntil('再次移到回收站', async () => (await getDoc(env.served, id)).trashedAt !== null);
   await app.page.getByRole('tab', { name: /回收站/ }).click();
   const row = app.page.locator(`[data-testid="trash-item"][data-doc-id="${id}"]`);
   await row.waitFor();
   await row.getByRole('button', { name: '还原“要删除的文稿”' }).click();
-  await waitUntil('从回收站还原', async () => (await getDoc(served, id)).trashedAt === null);
+  await waitUntil('从回收站还原', async () => (await getDoc(env.served, id)).trashedAt === null);
   await row.waitFor({ state: 'detached' });
 
   // Delete forever: the dialog can be cancelled; confirming deletes.
   await app.page.getByRole('tab', { name: /全部文稿/ }).click();
   await app.docItem(id).hover();
   await app.docItem(id).getByRole('button', { name: '将“要删除的文稿”移到回收站' }).click();
-  await waitUntil('第三次移到回收站', async () => (await getDoc(served, id)).trashedAt !== null);
+  await waitUntil('第三次移到回收站', async () => (await getDoc(env.served, id)).trashedAt !== null);
   await app.page.getByRole('tab', { name: /回收站/ }).click();
   await row.getByRole('button', { name: '永久删除“要删除的文稿”' }).click();
   const dialog = app.page.getByRole('dialog', { name: '永久删除这篇文稿？' });
   await dialog.waitFor();
   await dialog.getByRole('button', { name: '取消' }).click();
   await dialog.waitFor({ state: 'detached' });
-  assert.equal((await served.api('documents.get', { id })).ok, true, 'cancel keeps it');
+  assert.equal((await env.served.api('documents.get', { id })).ok, true, 'cancel keeps it');
   await row.getByRole('button', { name: '永久删除“要删除的文稿”' }).click();
   await dialog.getByRole('button', { name: '永久删除' }).click();
-  await waitUntil('已永久删除', async () => (await served.api('documents.get', { id })).error?.code === 'NOT_FOUND');
+  await waitUntil('已永久删除', async () => (await env.served.api('documents.get', { id })).error?.code === 'NOT_FOUND');
   await app.page.getByText('回收站是空的').waitFor();
-  const live = await call<{ id: string }[]>(served, 'documents.list', { trashed: false });
+  const live = await call<{ id: string }[]>(env.served, 'documents.list', { trashed: false });
   assert.ok(live.some((d) => d.id === keep));
   await app.close();
 });
 
 test('the list shows recent documents first with 字数 and relative time', async () => {
-  const app = await AppPage.open(browser, served);
+  const app = await AppPage.open(env.browser, env.served);
   const older = await writeDoc(app, '较早的文稿', '较早。');
   const newer = await writeDoc(app, '较新的文稿', '较新的文稿有十个字。');
   const ids = await app.listedIds();

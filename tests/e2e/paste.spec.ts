@@ -2,14 +2,12 @@
 // colours and images do not; a paste over 1,000,000 characters is refused and nothing changes.
 // Also takes screenshots of the main screen with a real report pasted (saved under the OS temp
 // folder, path printed) for people to look at.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startServe } from './harness';
-import type { Served } from './harness';
+import { useBrowserMode } from './harness';
 import { AppPage, getDoc, storedParagraphs, waitUntil } from './appPage';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -17,27 +15,16 @@ const wordHtml = readFileSync(path.join(root, 'renderer/src/editor/paste/fixture
 const wpsHtml = readFileSync(path.join(root, 'renderer/src/editor/paste/fixtures/wps.html'), 'utf8');
 const report = readFileSync(path.join(root, 'tests/fixtures/samples/half-year-summary.txt'), 'utf8');
 
-let served: Served;
-let browser: Browser;
-
-before(async () => {
-  served = await startServe();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const env = useBrowserMode();
 
 test('paste from Word keeps paragraphs, the heading and bold, and drops every style', async () => {
-  const app = await AppPage.open(browser, served);
+  const app = await AppPage.open(env.browser, env.served);
   const id = await app.newDocument();
   await app.page.keyboard.insertText('粘贴测试');
   await app.page.keyboard.press('Enter');
   await app.paste({ html: wordHtml, text: '（Word 的纯文本）' });
   await app.waitSaved();
-  const paragraphs = await storedParagraphs(served, id);
+  const paragraphs = await storedParagraphs(env.served, id);
   assert.deepEqual(paragraphs, [
     '关于2025年上半年工作情况的报告',
     '今年以来，在市委、市政府的坚强领导下，我局坚持稳中求进工作总基调，各项工作取得明显成效。现将有关情况报告如下：',
@@ -49,7 +36,7 @@ test('paste from Word keeps paragraphs, the heading and bold, and drops every st
     '完成率98%',
     '特此报告。',
   ]);
-  const doc = await getDoc(served, id);
+  const doc = await getDoc(env.served, id);
   const json = JSON.stringify(doc.content);
   assert.doesNotMatch(json, /mso-|font-family|color|MsoNormal|仿宋_GB2312|clip_image|file:/);
   // The pasted heading is a level-1 report heading; its typed marker gave way to the computed number.
@@ -66,23 +53,23 @@ test('paste from Word keeps paragraphs, the heading and bold, and drops every st
 });
 
 test('paste from WPS and of plain text with full-width indents', async () => {
-  const app = await AppPage.open(browser, served);
+  const app = await AppPage.open(env.browser, env.served);
   const id = await app.newDocument();
   await app.page.keyboard.press('Enter');
   await app.paste({ html: wpsHtml });
   await app.paste({ text: '　　第一段，网页复制来的。\r\n\r\n　　第二段。\n' });
   await app.waitSaved();
-  assert.deepEqual(await storedParagraphs(served, id), ['二、存在的问题', '一是统筹谋划不够。个别单位重部署、轻落实。第一段，网页复制来的。', '第二段。']);
+  assert.deepEqual(await storedParagraphs(env.served, id), ['二、存在的问题', '一是统筹谋划不够。个别单位重部署、轻落实。第一段，网页复制来的。', '第二段。']);
   await app.close();
 });
 
 test('a paste over 1,000,000 characters is refused and nothing changes', async () => {
-  const app = await AppPage.open(browser, served);
+  const app = await AppPage.open(env.browser, env.served);
   const id = await app.newDocument();
   await app.page.keyboard.press('Enter');
   await app.page.keyboard.insertText('原有内容。');
   await app.waitSaved();
-  const before = await getDoc(served, id);
+  const before = await getDoc(env.served, id);
   const savesBefore = app.saves.length;
   const huge = '超长粘贴内容。'.repeat(150_000); // 1,050,000 characters
   await app.paste({ text: huge, html: `<p>${huge}</p>` });
@@ -91,12 +78,12 @@ test('a paste over 1,000,000 characters is refused and nothing changes', async (
   await new Promise((resolve) => setTimeout(resolve, 1500));
   assert.deepEqual(await app.editorParagraphs(), ['原有内容。']);
   assert.equal(app.saves.length, savesBefore, 'nothing was saved');
-  assert.equal((await getDoc(served, id)).revision, before.revision);
+  assert.equal((await getDoc(env.served, id)).revision, before.revision);
   await app.close();
 });
 
 test('screenshot: a real report pasted, headings set, on the printed-page layout', async () => {
-  const app = await AppPage.open(browser, served);
+  const app = await AppPage.open(env.browser, env.served);
   const id = await app.newDocument();
   await app.page.keyboard.insertText('关于2025年上半年意识形态工作情况的报告');
   await app.page.keyboard.press('Enter');
@@ -114,7 +101,7 @@ test('screenshot: a real report pasted, headings set, on the printed-page layout
     await app.page.waitForTimeout(150);
     await app.page.keyboard.press('Control+Alt+Digit1');
   }
-  await waitUntil('标题已保存', async () => (await getDoc(served, id)).content.root.children.filter((b) => b.type === 'wg-heading').length === count);
+  await waitUntil('标题已保存', async () => (await getDoc(env.served, id)).content.root.children.filter((b) => b.type === 'wg-heading').length === count);
 
   // The text column is the export's 156 mm and a full line holds 28 characters.
   const layout = await app.editor.evaluate((el) => {

@@ -1,28 +1,15 @@
 // How the renderer reaches the app: the token from the address (kept for reloads, removed from
 // the address bar), a Chinese message for a bad token, browser-mode stand-ins for shell methods,
 // and the Electron path (window.bridge) with native-menu commands, emulated over HTTP.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startServe } from './harness';
-import type { Served } from './harness';
+import { useBrowserMode } from './harness';
 import { AppPage, call, getDoc, waitUntil } from './appPage';
 
-let served: Served;
-let browser: Browser;
-
-before(async () => {
-  served = await startServe();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const env = useBrowserMode();
 
 test('the token leaves the address bar and survives a reload', async () => {
-  const app = await AppPage.open(browser, served);
+  const app = await AppPage.open(env.browser, env.served);
   assert.equal(new URL(app.page.url()).hash, '', 'no token in the address bar');
   await app.page.reload();
   await app.waitLoaded();
@@ -31,9 +18,9 @@ test('the token leaves the address bar and survives a reload', async () => {
 });
 
 test('a wrong token shows how to reopen the app', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN' });
+  const context = await env.browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
-  await page.goto(`${served.origin}/#token=wrong-token`);
+  await page.goto(`${env.served.origin}/#token=wrong-token`);
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /访问令牌无效，请从 npm run serve 输出的地址重新打开/);
@@ -41,9 +28,9 @@ test('a wrong token shows how to reopen the app', async () => {
 });
 
 test('no token at all: a Chinese explanation, not a blank page', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN' });
+  const context = await env.browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
-  await page.goto(`${served.origin}/`);
+  await page.goto(`${env.served.origin}/`);
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /没有找到访问令牌/);
@@ -51,11 +38,11 @@ test('no token at all: a Chinese explanation, not a blank page', async () => {
 });
 
 test('browser mode: 数据文件夹 shows the path from app.info', async () => {
-  const app = await AppPage.open(browser, served);
+  const app = await AppPage.open(env.browser, env.served);
   await app.page.getByRole('button', { name: '数据文件夹' }).click();
   const dialog = app.page.getByRole('dialog', { name: '数据文件夹' });
   await dialog.waitFor();
-  assert.equal((await dialog.getByTestId('data-dir').innerText()).trim(), served.dataDir);
+  assert.equal((await dialog.getByTestId('data-dir').innerText()).trim(), env.served.dataDir);
   await app.page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   await app.close();
@@ -89,19 +76,19 @@ function bridgeScript(origin: string, token: string): string {
 }
 
 test('Electron path: calls go through window.bridge; menu commands run the same actions', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await context.addInitScript({ content: bridgeScript(served.origin, served.token) });
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await context.addInitScript({ content: bridgeScript(env.served.origin, env.served.token) });
   const page = await context.newPage();
-  await page.goto(`${served.origin}/`);
+  await page.goto(`${env.served.origin}/`);
   await page.getByRole('complementary', { name: '文稿库' }).waitFor();
   assert.match(await page.getByRole('contentinfo', { name: '状态栏' }).innerText(), /桌面版/);
   const emit = (command: string): Promise<unknown> => page.evaluate(`window.__emit('app.didRequestCommand', { command: ${JSON.stringify(command)} })`);
 
   // 新建 from the menu, then type and save from the menu.
-  const before = await call<{ id: string }[]>(served, 'documents.list', { trashed: false });
+  const before = await call<{ id: string }[]>(env.served, 'documents.list', { trashed: false });
   await emit('newDocument');
   const created = await waitUntil('菜单新建', async () => {
-    const now = await call<{ id: string }[]>(served, 'documents.list', { trashed: false });
+    const now = await call<{ id: string }[]>(env.served, 'documents.list', { trashed: false });
     return now.find((d) => !before.some((b) => b.id === d.id));
   });
   await page.getByTestId('title').waitFor();
@@ -109,7 +96,7 @@ test('Electron path: calls go through window.bridge; menu commands run the same 
   await page.keyboard.press('Enter');
   await page.keyboard.insertText('从菜单保存。');
   await emit('saveNow');
-  await waitUntil('菜单保存', async () => JSON.stringify((await getDoc(served, created.id)).content).includes('从菜单保存。'), 3000);
+  await waitUntil('菜单保存', async () => JSON.stringify((await getDoc(env.served, created.id)).content).includes('从菜单保存。'), 3000);
 
   // 查找 focuses the search box; 重命名 focuses the title.
   await emit('find');
@@ -126,10 +113,10 @@ test('Electron path: calls go through window.bridge; menu commands run the same 
   // 关于 shows version and data folder; 回收站 view; 移到回收站 from the menu.
   await emit('about');
   const about = page.getByRole('dialog', { name: '关于文稿' });
-  assert.match(await about.innerText(), new RegExp(served.dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.match(await about.innerText(), new RegExp(env.served.dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   await about.getByRole('button', { name: '好' }).click();
   await emit('trash');
-  await waitUntil('菜单移到回收站', async () => (await getDoc(served, created.id)).trashedAt !== null);
+  await waitUntil('菜单移到回收站', async () => (await getDoc(env.served, created.id)).trashedAt !== null);
   await emit('showTrash');
   await page.locator(`[data-testid="trash-item"][data-doc-id="${created.id}"]`).waitFor();
   await emit('showLibrary');
@@ -137,7 +124,7 @@ test('Electron path: calls go through window.bridge; menu commands run the same 
 
   // Closing the window: app.willQuit flushes what was just typed, then acknowledges.
   await page.getByRole('tab', { name: /全部文稿/ }).click();
-  const other = await call<{ id: string }>(served, 'documents.create', { title: '关闭前' });
+  const other = await call<{ id: string }>(env.served, 'documents.create', { title: '关闭前' });
   await emit('showLibrary');
   await page.reload();
   await page.getByRole('complementary', { name: '文稿库' }).waitFor();
@@ -146,7 +133,7 @@ test('Electron path: calls go through window.bridge; menu commands run the same 
   await page.keyboard.insertText('关闭窗口前最后一句。');
   await page.evaluate(`window.__emit('app.willQuit', {})`);
   await waitUntil('确认可以关闭', async () => ((await page.evaluate('window.__bridgeCalls')) as string[]).includes('shell.readyToQuit'), 3000);
-  assert.match(JSON.stringify((await getDoc(served, other.id)).content), /关闭窗口前最后一句。/, 'saved before the acknowledgement');
+  assert.match(JSON.stringify((await getDoc(env.served, other.id)).content), /关闭窗口前最后一句。/, 'saved before the acknowledgement');
 
   // 数据文件夹 uses the shell method in the desktop app.
   await page.getByRole('button', { name: '数据文件夹' }).click();
