@@ -57,7 +57,8 @@ test('rename in the list by double-click and by F2', async () => {
   await input.fill('工作计划（草稿）');
   await input.press('Enter');
   await waitUntil('双击重命名已保存', async () => (await getDoc(env.served, id)).title === '工作计划（草稿）');
-  assert.equal(await app.title.inputValue(), '工作计划（草稿）', 'the title on the page follows');
+  // The page's title follows once the renderer has the call's answer (a moment after the store).
+  await waitUntil('页面上的标题随之更新', async () => (await app.title.inputValue()) === '工作计划（草稿）');
 
   await app.docItem(id).locator('button.doc-item').focus();
   await app.page.keyboard.press('F2');
