@@ -6,7 +6,7 @@
 import { memo, useMemo, useRef, useState } from 'react';
 import type { DragEvent, JSX } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getNodeByKey, $isElementNode, HISTORY_PUSH_TAG, SKIP_SCROLL_INTO_VIEW_TAG } from 'lexical';
+import { $getNodeByKey, $getRoot, $getSelection, $isElementNode, HISTORY_PUSH_TAG, SKIP_SCROLL_INTO_VIEW_TAG } from 'lexical';
 import type { LexicalEditor, NodeKey } from 'lexical';
 import { sectionKindNames } from '@common/reportModel';
 import type { FieldValues, SectionKind } from '@common/reportModel';
@@ -34,9 +34,30 @@ export interface OutlinePanelProps {
   onClose: () => void;
 }
 
-/** Runs a structural edit as one undo step, keeping the page where it is. */
+/** Event type under which structural edits run (see structural()). */
+const STRUCTURAL_EVENT = 'wengao-structural-edit';
+
+/**
+ * Runs a structural edit as one undo step, keeping the page where it is. Lexical rebuilds its
+ * selection from the page's DOM selection for any update begun outside an event it knows (or
+ * inside a drop) — after moving dozens of paragraphs that read forces a full layout of the long
+ * page in the middle of the edit. Run inside an event of our own (and committed at once, so the
+ * history's follow-up commands run inside it too), the editor keeps the selection it has.
+ */
 function structural(editor: LexicalEditor, fn: () => void): void {
-  editor.update(fn, { tag: [HISTORY_PUSH_TAG, SKIP_SCROLL_INTO_VIEW_TAG] });
+  const run = (): void =>
+    editor.update(
+      () => {
+        fn();
+        // Without a selection of its own the editor would read the page's (and force a layout).
+        if ($getSelection() === null) $getRoot().selectStart();
+      },
+      { tag: [HISTORY_PUSH_TAG, SKIP_SCROLL_INTO_VIEW_TAG], discrete: true },
+    );
+  queueMicrotask(() => {
+    window.addEventListener(STRUCTURAL_EVENT, run, { once: true });
+    window.dispatchEvent(new Event(STRUCTURAL_EVENT));
+  });
 }
 
 /** Puts the caret at the start of a heading and scrolls it to the top of the page view. */
@@ -56,6 +77,23 @@ export function jumpTo(editor: LexicalEditor, blockKey: NodeKey): void {
   );
 }
 
+/**
+ * Rows are keyed by position, so after a move the focused button belongs to another heading: put
+ * focus back on the same button of the moved heading's row once the outline has followed.
+ */
+function followFocus(key: NodeKey): void {
+  const active = document.activeElement;
+  const row = active?.closest<HTMLElement>('[data-testid="outline-item"]');
+  if (!(active instanceof HTMLElement) || !row || !active.dataset.action) return;
+  const action = active.dataset.action;
+  const refocus = (tries: number): void => {
+    const target = document.querySelector<HTMLElement>(`[data-testid="outline-item"][data-block-key="${key}"] [data-action="${action}"]`);
+    if (target && target !== document.activeElement) target.focus();
+    else if (!target && tries > 0) requestAnimationFrame(() => refocus(tries - 1));
+  };
+  requestAnimationFrame(() => refocus(5));
+}
+
 /** Where a dragged section would land relative to a row. */
 interface DropTarget {
   key: NodeKey;
@@ -69,22 +107,29 @@ function grouped(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
-/** What a row can do; one stable object, so unchanged rows never re-render. */
+/** What the list's rows can do: one stable object, handlers delegated from the list. */
 interface RowActions {
   jump(key: NodeKey): void;
   move(key: NodeKey, direction: 1 | -1): void;
   shift(key: NodeKey, delta: 1 | -1): void;
   renumber(key: NodeKey): void;
-  dragStart(event: DragEvent<HTMLLIElement>, item: OutlineItem): void;
+  dragStart(event: DragEvent<HTMLElement>, row: HTMLElement, key: NodeKey): void;
   dragEnd(): void;
-  dragOver(event: DragEvent<HTMLLIElement>, key: NodeKey): void;
-  drop(event: DragEvent<HTMLLIElement>, key: NodeKey): void;
+  dragOver(event: DragEvent<HTMLElement>, row: HTMLElement, key: NodeKey): void;
+  drop(event: DragEvent<HTMLElement>, row: HTMLElement, key: NodeKey): void;
 }
 
 /** Which half of a row the pointer is over. */
-function halfOf(event: DragEvent<HTMLLIElement>): 'before' | 'after' {
-  const box = event.currentTarget.getBoundingClientRect();
+function halfOf(event: DragEvent<HTMLElement>, row: HTMLElement): 'before' | 'after' {
+  const box = row.getBoundingClientRect();
   return event.clientY < box.top + box.height / 2 ? 'before' : 'after';
+}
+
+/** The outline row an event happened in, with its heading's key. */
+function rowOf(target: EventTarget | null): { row: HTMLElement; key: NodeKey } | null {
+  const row = target instanceof Element ? target.closest<HTMLElement>('[data-testid="outline-item"]') : null;
+  const key = row?.dataset.blockKey;
+  return row && key ? { row, key } : null;
 }
 
 /** The outline panel. */
@@ -110,7 +155,10 @@ export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
     };
     return {
       jump: (key) => jumpTo(editor, key),
-      move: (key, direction) => structural(editor, () => void $moveSectionBy(key, direction)),
+      move: (key, direction) => {
+        structural(editor, () => void $moveSectionBy(key, direction));
+        followFocus(key);
+      },
       shift: (key, delta) =>
         structural(editor, () => {
           const node = $getNodeByKey(key);
@@ -121,28 +169,28 @@ export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
           const section = $enumerationSections().find((s) => s.head?.getKey() === key);
           if (section) $renumberEnumerations(section.blocks);
         }),
-      dragStart: (event, item) => {
+      dragStart: (event, row, key) => {
         event.dataTransfer.effectAllowed = 'move';
-        event.dataTransfer.setData(DRAG_TYPE, item.blockKey);
-        event.dataTransfer.setData('text/plain', `${item.number}${item.text}`);
-        dragRef.current.key = item.blockKey;
-        setDragKey(item.blockKey);
+        event.dataTransfer.setData(DRAG_TYPE, key);
+        event.dataTransfer.setData('text/plain', row.querySelector('.outline-jump')?.textContent ?? '');
+        dragRef.current.key = key;
+        setDragKey(key);
       },
       dragEnd: () => {
         dragRef.current.key = null;
         setDragKey(null);
         setDropTarget(null);
       },
-      dragOver: (event, key) => {
+      dragOver: (event, row, key) => {
         if (!dragRef.current.key || !event.dataTransfer.types.includes(DRAG_TYPE)) return;
         event.preventDefault();
         event.dataTransfer.dropEffect = 'move';
-        setDropTarget({ key, where: halfOf(event) });
+        setDropTarget({ key, where: halfOf(event, row) });
       },
-      drop: (event, key) => {
+      drop: (event, row, key) => {
         event.preventDefault();
         const from = dragRef.current.key ?? event.dataTransfer.getData(DRAG_TYPE);
-        const where = halfOf(event);
+        const where = halfOf(event, row);
         dragRef.current.key = null;
         setDragKey(null);
         setDropTarget(null);
@@ -186,9 +234,38 @@ export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
         {outline === null ? null : items.length === 0 ? (
           <p className="outline-empty">还没有标题。在段首输入“一、”“（一）”“1.”或“（1）”，或用工具栏把段落设为标题。</p>
         ) : (
-          <ol className="outline-list" aria-label="标题">
-            {items.map((item) => (
-              <OutlineRow key={item.blockKey} item={item} dragging={dragKey === item.blockKey} drop={drop?.key === item.blockKey ? drop.where : null} actions={actions} />
+          <ol
+            className="outline-list"
+            aria-label="标题"
+            onClick={(event) => {
+              const at = rowOf(event.target);
+              const action = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-action]')?.dataset.action : undefined;
+              if (!at || !action) return;
+              if (action === 'jump') actions.jump(at.key);
+              else if (action === 'up' || action === 'down') actions.move(at.key, action === 'up' ? -1 : 1);
+              else if (action === 'promote' || action === 'demote') actions.shift(at.key, action === 'promote' ? -1 : 1);
+              else if (action === 'renumber') actions.renumber(at.key);
+            }}
+            onDragStart={(event) => {
+              const at = rowOf(event.target);
+              if (at) actions.dragStart(event, at.row, at.key);
+            }}
+            onDragEnd={actions.dragEnd}
+            onDragOver={(event) => {
+              const at = rowOf(event.target);
+              if (at) actions.dragOver(event, at.row, at.key);
+            }}
+            onDrop={(event) => {
+              const at = rowOf(event.target);
+              if (at) actions.drop(event, at.row, at.key);
+            }}
+          >
+            {/* Rows are keyed by position, not by heading: moving the last section to the top then
+                updates rows in place, where keying by heading makes React re-insert every row
+                after it (175 of 200 rows for one drag, the slowest part of a move). Their handlers
+                are the list's (above), so a row re-renders only for what it shows. */}
+            {items.map((item, index) => (
+              <OutlineRow key={index} item={item} dragging={dragKey === item.blockKey} drop={drop?.key === item.blockKey ? drop.where : null} />
             ))}
           </ol>
         )}
@@ -211,7 +288,6 @@ interface OutlineRowProps {
   item: OutlineItem;
   dragging: boolean;
   drop: 'before' | 'after' | null;
-  actions: RowActions;
 }
 
 /** True when two rows would render the same. */
@@ -221,7 +297,6 @@ function sameRow(a: OutlineRowProps, b: OutlineRowProps): boolean {
   return (
     a.dragging === b.dragging &&
     a.drop === b.drop &&
-    a.actions === b.actions &&
     x.blockKey === y.blockKey &&
     x.level === y.level &&
     x.number === y.number &&
@@ -234,25 +309,40 @@ function sameRow(a: OutlineRowProps, b: OutlineRowProps): boolean {
   );
 }
 
-/** One heading of the outline. */
-const OutlineRow = memo(function OutlineRow({ item, dragging, drop, actions }: OutlineRowProps): JSX.Element {
-  const key = item.blockKey;
+/** A row's buttons: the same for every heading of a level, so they re-render only when it changes. */
+const RowButtons = memo(function RowButtons({ level }: { level: number }): JSX.Element {
+  return (
+    <span className="outline-actions">
+      <button type="button" className="mini-btn" data-action="up" aria-label="上移本节" title="与上一节交换位置（Alt+Shift+↑）">
+        ↑
+      </button>
+      <button type="button" className="mini-btn" data-action="down" aria-label="下移本节" title="与下一节交换位置（Alt+Shift+↓）">
+        ↓
+      </button>
+      <button type="button" className="mini-btn" data-action="promote" aria-label="升级本标题" title="升一级（Shift+Tab）" disabled={level === 1}>
+        ←
+      </button>
+      <button type="button" className="mini-btn" data-action="demote" aria-label="降级本标题" title="降一级（Tab）" disabled={level === 4}>
+        →
+      </button>
+    </span>
+  );
+});
+
+/** One heading of the outline (its handlers are the list's). */
+const OutlineRow = memo(function OutlineRow({ item, dragging, drop }: OutlineRowProps): JSX.Element {
   const over = item.target !== null && item.chars > item.target;
   const kindName = item.kind && item.kind !== 'other' ? sectionKindNames[item.kind] : null;
   return (
     <li
       className={`outline-row outline-level-${item.level}${dragging ? ' is-dragging' : ''}${drop ? ` drop-${drop}` : ''}`}
       data-testid="outline-item"
-      data-block-key={key}
+      data-block-key={item.blockKey}
       data-level={item.level}
       draggable
-      onDragStart={(event) => actions.dragStart(event, item)}
-      onDragEnd={actions.dragEnd}
-      onDragOver={(event) => actions.dragOver(event, key)}
-      onDrop={(event) => actions.drop(event, key)}
     >
       <div className="outline-line">
-        <button type="button" className="outline-jump" onClick={() => actions.jump(key)} title={`${item.number}${item.text}（点击跳转，拖动调整顺序）`}>
+        <button type="button" className="outline-jump" data-action="jump" title="点击跳转，拖动调整顺序">
           <span className="outline-number" data-testid="outline-number">
             {item.number}
           </span>
@@ -266,20 +356,7 @@ const OutlineRow = memo(function OutlineRow({ item, dragging, drop, actions }: O
         <span className={`outline-count${over ? ' is-over' : ''}`} data-testid="outline-count" title="本部分字数（含下级标题，与 Word 字数统计一致）">
           {item.target !== null ? `${grouped(item.chars)}/${grouped(item.target)}` : `${grouped(item.chars)}字`}
         </span>
-        <span className="outline-actions">
-          <button type="button" className="mini-btn" aria-label={`上移“${item.text}”`} title="与上一节交换位置（Alt+Shift+↑）" onClick={() => actions.move(key, -1)}>
-            ↑
-          </button>
-          <button type="button" className="mini-btn" aria-label={`下移“${item.text}”`} title="与下一节交换位置（Alt+Shift+↓）" onClick={() => actions.move(key, 1)}>
-            ↓
-          </button>
-          <button type="button" className="mini-btn" aria-label={`升级“${item.text}”`} title="升一级（Shift+Tab）" disabled={item.level === 1} onClick={() => actions.shift(key, -1)}>
-            ←
-          </button>
-          <button type="button" className="mini-btn" aria-label={`降级“${item.text}”`} title="降一级（Tab）" disabled={item.level === 4} onClick={() => actions.shift(key, 1)}>
-            →
-          </button>
-        </span>
+        <RowButtons level={item.level} />
       </div>
       {item.target !== null ? (
         <div
@@ -297,7 +374,7 @@ const OutlineRow = memo(function OutlineRow({ item, dragging, drop, actions }: O
       {item.brokenEnumeration ? (
         <div className="outline-fixbar" data-testid="enumeration-offer">
           “一是、二是”序号不连续
-          <button type="button" className="link-btn" onClick={() => actions.renumber(key)}>
+          <button type="button" className="link-btn" data-action="renumber">
             重排
           </button>
         </div>

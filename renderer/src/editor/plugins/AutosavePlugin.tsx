@@ -7,12 +7,28 @@ import { mergeRegister } from '@lexical/utils';
 import { $getRoot, BLUR_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
 import type { EditorState } from 'lexical';
 import type { DocumentContent } from '@common/documentModel';
-import { countWords } from '@common/text';
 import type { AutosaveQueue } from '../autosave';
+import { cachedCountWords } from '../features/report/outlineCounts';
 import { FIELDS_TAG } from '../features/report/fieldValues';
 
 /** Update tag of programmatic loads: such updates are never saved. */
 export const LOAD_TAG = 'wengao-load';
+
+/**
+ * Word's count of the document (inside a read): the sum of its blocks' counts (a word never spans
+ * two paragraphs), each remembered by its text, so a keystroke in a long report counts one block.
+ */
+function $countWords(): number {
+  let total = 0;
+  for (let node = $getRoot().getFirstChild(); node; node = node.getNextSibling()) total += cachedCountWords(node.getTextContent());
+  return total;
+}
+
+/** True when the document holds nothing but white space (inside a read; stops at the first text). */
+function $isBlank(): boolean {
+  for (let node = $getRoot().getFirstChild(); node; node = node.getNextSibling()) if (node.getTextContent().trim() !== '') return false;
+  return true;
+}
 
 /** Props of AutosavePlugin. */
 export interface AutosavePluginProps {
@@ -32,7 +48,7 @@ export function AutosavePlugin({ docId, queue, onWords }: AutosavePluginProps): 
     const count = (state: EditorState, delay: number): void => {
       clearTimeout(countTimer);
       // With the editor, so fill-in fields count as their values.
-      countTimer = setTimeout(() => onWords(state.read(() => countWords($getRoot().getTextContent()), { editor })), delay);
+      countTimer = setTimeout(() => onWords(state.read($countWords, { editor })), delay);
     };
     count(editor.getEditorState(), 0);
 
@@ -51,11 +67,10 @@ export function AutosavePlugin({ docId, queue, onWords }: AutosavePluginProps): 
           count(editorState, 150);
           return;
         }
-        const text = editorState.read(() => $getRoot().getTextContent(), { editor });
         queue.edit(docId, {
           // Editor states are immutable: serialising at send time gives this edit's text.
           content: () => editorState.toJSON() as unknown as DocumentContent,
-          isEmpty: text.trim() === '',
+          isEmpty: editorState.read($isBlank, { editor }),
         });
         if (editor.isComposing()) queue.setComposing(true);
         else queue.setComposing(false);

@@ -2,6 +2,7 @@
 // the update, in the same frame) when blocks were added, removed, moved or re-levelled, else at
 // most every OUTLINE_THROTTLE_MS while typing — never a full-document pass per keystroke.
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { LexicalEditor } from 'lexical';
 import type { FieldValues } from '@common/reportModel';
 import { $editorOutline } from './outline';
@@ -27,19 +28,22 @@ export function useEditorOutline(editor: LexicalEditor, title: string, fields: F
     let queued = false;
     let live = true;
     let last = 0;
-    const compute = (): void => {
+    const compute = (sync = false): void => {
       clearTimeout(timer);
       timer = undefined;
       queued = false;
       if (!live) return;
       last = performance.now();
       const { title: t, fields: f } = inputs.current;
-      setOutline(editor.getEditorState().read(() => $editorOutline(t, f), { editor }));
+      const next = editor.getEditorState().read(() => $editorOutline(t, f), { editor });
+      // After a structural change the panel follows in the same task as the page's numbers.
+      if (sync) flushSync(() => setOutline(next));
+      else setOutline(next);
     };
     recompute.current = () => {
       if (queued) return;
       queued = true;
-      queueMicrotask(compute);
+      queueMicrotask(() => compute(true));
     };
     compute();
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
