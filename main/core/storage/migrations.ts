@@ -81,6 +81,40 @@ export const migrations: readonly Migration[] = [
       db.exec(`ALTER TABLE documents ADD COLUMN fields TEXT NOT NULL DEFAULT '{}'`);
     },
   },
+  {
+    version: 4,
+    description: 'user snippets, snippet use (favourites, counts) and saved format profiles',
+    up(db) {
+      db.exec(`
+        -- Snippets written or imported by the user (the default library ships in resources/).
+        CREATE TABLE user_snippets (
+          id TEXT PRIMARY KEY,
+          title TEXT NOT NULL,
+          body TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          topic TEXT,
+          tags TEXT NOT NULL DEFAULT '[]',
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        );
+        -- Per snippet (default or user): favourite flag, times inserted, last insertion.
+        CREATE TABLE snippet_use (
+          snippet_id TEXT PRIMARY KEY,
+          favorite INTEGER NOT NULL DEFAULT 0,
+          use_count INTEGER NOT NULL DEFAULT 0,
+          last_used_at INTEGER
+        );
+        -- Format profiles saved by the user (the GB/T 9704 profile is built in): JSON per row.
+        CREATE TABLE format_profiles (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          profile TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 /** The schema version this build writes. */
