@@ -3,7 +3,8 @@
 // Tab/Shift+Tab on a heading are the report plugin's.)
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { COMMAND_PRIORITY_HIGH, KEY_DOWN_COMMAND } from 'lexical';
+import { mergeRegister } from '@lexical/utils';
+import { COMMAND_PRIORITY_HIGH, KEY_DOWN_COMMAND, REDO_COMMAND, UNDO_COMMAND } from 'lexical';
 import { $renumberAtCaret, $setBlockType } from '../commands';
 import type { BlockType } from '../commands';
 
@@ -20,11 +21,40 @@ export function blockTypeForKey(event: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey'
   return null;
 }
 
-/** Registers the block shortcuts. */
+/** Undo or redo as Word binds them (Ctrl+Z; Ctrl+Y or Ctrl+Shift+Z), or null. */
+export function historyForKey(event: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'code'>): 'undo' | 'redo' | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+  if (event.code === 'KeyZ') return event.shiftKey ? 'redo' : 'undo';
+  if (event.code === 'KeyY' && !event.shiftKey) return 'redo';
+  return null;
+}
+
+/** True when keys typed at this element edit text of its own (a field, a text box, the page). */
+export function editsText(element: Element | null): boolean {
+  if (!element) return false;
+  if (element instanceof HTMLTextAreaElement) return true;
+  if (element instanceof HTMLInputElement) return !['button', 'checkbox', 'radio', 'range', 'color', 'file', 'submit', 'reset'].includes(element.type);
+  return element instanceof HTMLElement && element.isContentEditable;
+}
+
+/**
+ * Registers the block shortcuts, and Ctrl+Z / Ctrl+Y for the page when focus is elsewhere but
+ * in no text field: after dragging a section in the outline or pressing a toolbar button, Word's
+ * undo keys still undo the document (inside a text field they keep undoing that field).
+ */
 export function ShortcutsPlugin(): null {
   const [editor] = useLexicalComposerContext();
-  useEffect(
-    () =>
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      const action = historyForKey(event);
+      if (!action || event.defaultPrevented || editsText(document.activeElement)) return;
+      if (document.querySelector('[role="dialog"][aria-modal="true"]')) return; // a dialog owns the keys
+      event.preventDefault();
+      editor.dispatchCommand(action === 'undo' ? UNDO_COMMAND : REDO_COMMAND, undefined);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return mergeRegister(
+      () => window.removeEventListener('keydown', onKeyDown),
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event) => {
@@ -40,7 +70,7 @@ export function ShortcutsPlugin(): null {
         },
         COMMAND_PRIORITY_HIGH,
       ),
-    [editor],
-  );
+    );
+  }, [editor]);
   return null;
 }

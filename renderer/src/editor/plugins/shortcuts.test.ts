@@ -1,7 +1,7 @@
 // Word/WPS block shortcuts map to the right block types (by physical key, so layouts do not matter).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blockTypeForKey } from './ShortcutsPlugin';
+import { blockTypeForKey, historyForKey } from './ShortcutsPlugin';
 
 const key = (code: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>>) => ({
   code,
@@ -27,4 +27,14 @@ test('other combinations are left alone', () => {
   assert.equal(blockTypeForKey(key('Digit5', { ctrlKey: true, altKey: true })), null);
   assert.equal(blockTypeForKey(key('KeyN', { ctrlKey: true })), null);
   assert.equal(blockTypeForKey(key('Digit1', { ctrlKey: true, altKey: true, shiftKey: true })), null);
+});
+
+test('Ctrl+Z undoes; Ctrl+Y and Ctrl+Shift+Z redo; other keys are not history keys', () => {
+  assert.equal(historyForKey(key('KeyZ', { ctrlKey: true })), 'undo');
+  assert.equal(historyForKey(key('KeyZ', { metaKey: true })), 'undo');
+  assert.equal(historyForKey(key('KeyY', { ctrlKey: true })), 'redo');
+  assert.equal(historyForKey(key('KeyZ', { ctrlKey: true, shiftKey: true })), 'redo');
+  assert.equal(historyForKey(key('KeyZ', {})), null);
+  assert.equal(historyForKey(key('KeyZ', { ctrlKey: true, altKey: true })), null);
+  assert.equal(historyForKey(key('KeyY', { ctrlKey: true, shiftKey: true })), null);
 });

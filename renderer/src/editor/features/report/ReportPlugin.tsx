@@ -189,8 +189,10 @@ export function ReportPlugin(): null {
     render();
     return mergeRegister(
       editor.registerNodeTransform(RunInNode, $normalizeRunIn),
-      editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
-        if (editorState.read(() => $affectsNumbering(dirtyElements, dirtyLeaves))) render();
+      editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, tags }) => {
+        // Undo and redo swap in a whole earlier state: Lexical then marks only the root dirty
+        // (and re-creates changed blocks), so the dirty sets say nothing about what moved.
+        if (tags.has(HISTORIC_TAG) || editorState.read(() => $affectsNumbering(dirtyElements, dirtyLeaves))) render();
       }),
       // The page may be (re)attached after the last update: number it once it is in the DOM.
       editor.registerRootListener((root) => {

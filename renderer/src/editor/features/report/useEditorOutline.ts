@@ -3,6 +3,7 @@
 // most every OUTLINE_THROTTLE_MS while typing — never a full-document pass per keystroke.
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { HISTORIC_TAG } from 'lexical';
 import type { LexicalEditor } from 'lexical';
 import type { FieldValues } from '@common/reportModel';
 import { $editorOutline } from './outline';
@@ -46,8 +47,13 @@ export function useEditorOutline(editor: LexicalEditor, title: string, fields: F
       queueMicrotask(() => compute(true));
     };
     compute();
-    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+      // Undo/redo swap in a whole state and mark only the root: treat it as structural.
+      if (tags.has(HISTORIC_TAG)) {
+        recompute.current();
+        return;
+      }
       // An element itself changed (blocks added, removed or moved; a level, kind or role set),
       // not just text inside it: the structure shows at once. (The root is marked on every edit.)
       for (const [key, intentional] of dirtyElements) {
