@@ -2,11 +2,12 @@
 // marker — the number is computed from position (numberingView.ts) and shown with CSS. Level 1
 // carries the section kind of the four-part scaffold; a template may add a placeholder hint and
 // a length target. Serializes exactly to SerializedReportHeadingNode of @common/reportModel.
-import { $applyNodeReplacement, $createParagraphNode, $getDocument, ElementNode } from 'lexical';
+import { $applyNodeReplacement, $createParagraphNode, $getDocument } from 'lexical';
+import type { ElementNode } from 'lexical';
 import type { DOMExportOutput, EditorConfig, LexicalEditor, LexicalNode, LexicalUpdateJSON, NodeKey, RangeSelection, SerializedElementNode, Spread } from 'lexical';
 import type { HeadingLevel } from '@common/numbering';
 import type { SectionKind } from '@common/reportModel';
-import { sectionKinds } from '@common/reportModel';
+import { LevelledElementNode, toLevel } from './LevelledElementNode';
 import { $numberOf } from './numbers';
 
 /** The JSON of a wg-heading (the shape of reportModel's SerializedReportHeadingNode). */
@@ -15,22 +16,10 @@ export type SerializedWgHeadingNode = Spread<
   Omit<SerializedElementNode, 'textFormat' | 'textStyle'>
 >;
 
-/** Reads a heading level, defaulting to 1. */
-export function toLevel(value: unknown): HeadingLevel {
-  return value === 2 || value === 3 || value === 4 ? value : 1;
-}
-
-/** Reads a section kind (null when absent or unknown). */
-export function toKind(value: unknown): SectionKind | null {
-  return typeof value === 'string' && (sectionKinds as readonly string[]).includes(value) ? (value as SectionKind) : null;
-}
+export { toKind, toLevel } from './LevelledElementNode';
 
 /** A report heading block. */
-export class ReportHeadingNode extends ElementNode {
-  /** @internal */
-  __level: HeadingLevel;
-  /** @internal */
-  __kind: SectionKind | null;
+export class ReportHeadingNode extends LevelledElementNode {
   /** @internal */
   __hint: string | null;
   /** @internal */
@@ -45,9 +34,7 @@ export class ReportHeadingNode extends ElementNode {
   }
 
   constructor(level: HeadingLevel = 1, kind: SectionKind | null = null, hint: string | null = null, target: number | null = null, key?: NodeKey) {
-    super(key);
-    this.__level = level;
-    this.__kind = level === 1 ? kind : null;
+    super(level, kind, key);
     this.__hint = hint;
     this.__target = target;
   }
@@ -58,8 +45,7 @@ export class ReportHeadingNode extends ElementNode {
 
   override updateFromJSON(json: LexicalUpdateJSON<SerializedWgHeadingNode>): this {
     const node = super.updateFromJSON(json).getWritable();
-    node.__level = toLevel(json.level);
-    node.__kind = node.__level === 1 ? toKind(json.kind) : null;
+    node.readLevelJSON(json);
     node.__hint = typeof json.hint === 'string' && json.hint ? json.hint : null;
     node.__target = typeof json.target === 'number' && Number.isInteger(json.target) && json.target > 0 ? json.target : null;
     return node;
@@ -71,8 +57,7 @@ export class ReportHeadingNode extends ElementNode {
     return {
       type: 'wg-heading',
       version: 1,
-      level: self.__level,
-      kind: self.__level === 1 ? self.__kind : null,
+      ...this.levelJSON(),
       ...(self.__hint ? { hint: self.__hint } : {}),
       ...(self.__target ? { target: self.__target } : {}),
       children: base.children,
@@ -80,31 +65,6 @@ export class ReportHeadingNode extends ElementNode {
       format: base.format,
       indent: base.indent,
     };
-  }
-
-  /** The level, 1 (一、) to 4 (（1）). */
-  getLevel(): HeadingLevel {
-    return this.getLatest().__level;
-  }
-
-  /** Sets the level; a kind is kept on level 1 only. */
-  setLevel(level: HeadingLevel): this {
-    const self = this.getWritable();
-    self.__level = level;
-    if (level !== 1) self.__kind = null;
-    return self;
-  }
-
-  /** The stored section kind (level 1), or null (then the words suggest one). */
-  getKind(): SectionKind | null {
-    return this.getLatest().__kind;
-  }
-
-  /** Sets the section kind (ignored below level 1). */
-  setKind(kind: SectionKind | null): this {
-    const self = this.getWritable();
-    self.__kind = self.__level === 1 ? kind : null;
-    return self;
   }
 
   /** The writing hint shown while the section is empty (from the template), or null. */

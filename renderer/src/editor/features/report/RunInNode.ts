@@ -2,12 +2,12 @@
 // paragraph whose first child is this inline element holding "高度重视，专题研究部署。"; the rest of
 // the paragraph is body text. Numbered like a heading (numberingView.ts), shown in its level's
 // font. Serializes exactly to SerializedRunInNode of @common/reportModel.
-import { $applyNodeReplacement, $getDocument, $isParagraphNode, ElementNode } from 'lexical';
+import { $applyNodeReplacement, $getDocument, $isParagraphNode } from 'lexical';
 import type { BaseSelection, DOMExportOutput, EditorConfig, LexicalEditor, LexicalNode, LexicalUpdateJSON, NodeKey, SerializedElementNode, Spread } from 'lexical';
 import type { HeadingLevel } from '@common/numbering';
 import type { SectionKind } from '@common/reportModel';
 import { $numberOf } from './numbers';
-import { toKind, toLevel } from './ReportHeadingNode';
+import { LevelledElementNode, toLevel } from './LevelledElementNode';
 
 /** The JSON of a wg-runin (the shape of reportModel's SerializedRunInNode). */
 export type SerializedWgRunInNode = Spread<
@@ -16,12 +16,7 @@ export type SerializedWgRunInNode = Spread<
 >;
 
 /** The heading sentence of a run-in heading. */
-export class RunInNode extends ElementNode {
-  /** @internal */
-  __level: HeadingLevel;
-  /** @internal */
-  __kind: SectionKind | null;
-
+export class RunInNode extends LevelledElementNode {
   static override getType(): string {
     return 'wg-runin';
   }
@@ -31,9 +26,7 @@ export class RunInNode extends ElementNode {
   }
 
   constructor(level: HeadingLevel = 2, kind: SectionKind | null = null, key?: NodeKey) {
-    super(key);
-    this.__level = level;
-    this.__kind = level === 1 ? kind : null;
+    super(level, kind, key);
   }
 
   static override importJSON(json: SerializedWgRunInNode): RunInNode {
@@ -42,49 +35,21 @@ export class RunInNode extends ElementNode {
 
   override updateFromJSON(json: LexicalUpdateJSON<SerializedWgRunInNode>): this {
     const node = super.updateFromJSON(json).getWritable();
-    node.__level = toLevel(json.level);
-    node.__kind = node.__level === 1 ? toKind(json.kind) : null;
+    node.readLevelJSON(json);
     return node;
   }
 
   override exportJSON(): SerializedWgRunInNode {
     const base = super.exportJSON();
-    const self = this.getLatest();
     return {
       type: 'wg-runin',
       version: 1,
-      level: self.__level,
-      kind: self.__level === 1 ? self.__kind : null,
+      ...this.levelJSON(),
       children: base.children,
       direction: base.direction,
       format: base.format,
       indent: base.indent,
     };
-  }
-
-  /** The level, 1 (一、) to 4 (（1）). */
-  getLevel(): HeadingLevel {
-    return this.getLatest().__level;
-  }
-
-  /** Sets the level; a kind is kept on level 1 only. */
-  setLevel(level: HeadingLevel): this {
-    const self = this.getWritable();
-    self.__level = level;
-    if (level !== 1) self.__kind = null;
-    return self;
-  }
-
-  /** The stored section kind (level 1), or null. */
-  getKind(): SectionKind | null {
-    return this.getLatest().__kind;
-  }
-
-  /** Sets the section kind (ignored below level 1). */
-  setKind(kind: SectionKind | null): this {
-    const self = this.getWritable();
-    self.__kind = self.__level === 1 ? kind : null;
-    return self;
   }
 
   override createDOM(config: EditorConfig): HTMLElement {
