@@ -103,7 +103,7 @@ export function Toolbar({ children }: { children?: ReactNode }): JSX.Element {
             {type === 'paragraph' ? short : (
               <>
                 <span className="tb-marker">{blockTypeMarkers[type]}</span>
-                {short}
+                <span className="tb-label">{short}</span>
               </>
             )}
           </button>
