@@ -5,6 +5,7 @@ import { MAX_TITLE_CHARS, documentContentSchema } from './documentModel';
 import type { ErrorCode } from './errors';
 import { formatProfileSchema } from './formatProfile';
 import { blockRoles, sectionKinds } from './reportModel';
+import { snippetKinds } from './snippetModel';
 import { fieldNameSchema, templateFieldSchema, templateObjectSchema } from './templates';
 
 // Validation messages reach users (INVALID_INPUT): make zod speak Chinese everywhere.
@@ -177,6 +178,58 @@ export const importPreviewSchema = z.object({
 /** What the importer recognised. */
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
+/** A snippet kind (opening, situation … transition). */
+export const snippetKindSchema = z.enum(snippetKinds);
+
+/** Longest pack file accepted over the contract (characters of JSON). */
+export const MAX_PACK_JSON_CHARS = 30_000_000;
+
+/** One snippet as the panel, the typeahead and the CLI see it. */
+export const snippetHitSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  kind: snippetKindSchema,
+  topic: z.string(),
+  tags: z.array(z.string()),
+  /** 'default': from resources/snippets (read-only); 'user': the user's own or imported. */
+  source: z.enum(['default', 'user']),
+  favorite: z.boolean(),
+  useCount: z.number().int(),
+  lastUsedAt: z.number().int().nullable(),
+  /** Fill-in field names the body uses, in order of first use. */
+  fields: z.array(z.string()),
+  /** [start, end) ranges of the query in the title (UTF-16 offsets), for highlighting. */
+  titleHighlights: z.array(z.tuple([z.number().int(), z.number().int()])).default([]),
+  /** [start, end) ranges of the query in the body. */
+  bodyHighlights: z.array(z.tuple([z.number().int(), z.number().int()])).default([]),
+});
+/** One snippet as the panel, the typeahead and the CLI see it. */
+export type SnippetHit = z.infer<typeof snippetHitSchema>;
+
+/** A user's snippet as written by snippets.save (id absent = new). */
+export const snippetInputSchema = z.object({
+  id: z.string().min(1).max(64).optional(),
+  title: z.string().trim().min(1, '标题不能为空').max(30, '标题不超过 30 个字'),
+  body: z.string().min(2, '正文至少 2 个字').max(2000, '正文不超过 2000 个字'),
+  kind: snippetKindSchema,
+  topic: z.string().trim().max(20, '主题不超过 20 个字').default('综合'),
+  tags: z.array(z.string().trim().min(1).max(12, '标签不超过 12 个字')).max(8, '标签最多 8 个').default([]),
+});
+/** A user's snippet as written by snippets.save. */
+export type SnippetInput = z.input<typeof snippetInputSchema>;
+
+/** A saved format profile (the built-in GB/T 9704 one has id "gbt9704" and builtin true). */
+export const savedProfileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  builtin: z.boolean(),
+  profile: formatProfileSchema,
+  updatedAt: z.number().int().nullable(),
+});
+/** A saved format profile. */
+export type SavedProfile = z.infer<typeof savedProfileSchema>;
+
 /** Every method of the contract: name → input schema, output schema, scope. */
 export const contract = {
   'app.info': method({
@@ -260,7 +313,13 @@ export const contract = {
   }),
   'export.docx': method({
     doc: '按 GB/T 9704 版式导出为 Word（.docx），返回文件内容、页数和导出前的提醒',
-    input: z.object({ id: docIdSchema, profile: formatProfileSchema.optional() }),
+    input: z.object({
+      id: docIdSchema,
+      /** A profile given inline (wins over profileId). */
+      profile: formatProfileSchema.optional(),
+      /** A saved profile's id; absent = GB/T 9704. */
+      profileId: z.string().min(1).max(64).optional(),
+    }),
     output: z.object({
       /** Suggested file name: the title with characters Windows forbids replaced. */
       fileName: z.string(),
@@ -268,6 +327,76 @@ export const contract = {
       pages: z.number().int(),
       warnings: z.array(z.string()),
     }),
+  }),
+  'profiles.list': method({
+    doc: '列出版式方案（内置 GB/T 9704 在前，随后是用户保存的）',
+    input: z.object({}),
+    output: z.array(savedProfileSchema),
+  }),
+  'profiles.save': method({
+    doc: '保存版式方案（无 id 为新建；名称不可重复；不可能的数值给出中文错误）',
+    input: z.object({ id: z.string().min(1).max(64).optional(), name: z.string().trim().min(1, '名称不能为空').max(30, '名称不超过 30 个字'), profile: formatProfileSchema }),
+    output: savedProfileSchema,
+  }),
+  'profiles.delete': method({
+    doc: '删除用户保存的版式方案（内置方案不可删除）',
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: ok,
+  }),
+  'snippets.search': method({
+    doc: '搜索常用语：中文、全拼、首字母；按匹配程度、与当前部分是否相符、收藏、使用次数排序',
+    input: z.object({
+      query: z.string().max(100, '搜索词最长 100 字').default(''),
+      /** Only this kind. */
+      kind: snippetKindSchema.optional(),
+      /** Only this topic. */
+      topic: z.string().max(20).optional(),
+      /** Only snippets with this tag. */
+      tag: z.string().max(12).optional(),
+      /** The section kind at the cursor: snippets of the matching kind rank first. */
+      context: sectionKindSchema.nullable().optional(),
+      /** 'favorites': only favourites; 'recent': used ones, most recent first; 'user': only the user's own. */
+      filter: z.enum(['all', 'favorites', 'recent', 'user']).default('all'),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    output: z.object({ hits: z.array(snippetHitSchema), total: z.number().int() }),
+  }),
+  'snippets.facets': method({
+    doc: '常用语的分类、主题与标签及其条数，供面板浏览',
+    input: z.object({}),
+    output: z.object({
+      kinds: z.array(z.object({ kind: snippetKindSchema, count: z.number().int() })),
+      topics: z.array(z.object({ topic: z.string(), count: z.number().int() })),
+      tags: z.array(z.object({ tag: z.string(), count: z.number().int() })),
+      total: z.number().int(),
+    }),
+  }),
+  'snippets.get': method({ doc: '读取一条常用语', input: z.object({ id: z.string().min(1).max(64) }), output: snippetHitSchema }),
+  'snippets.save': method({
+    doc: '新建或修改自己的常用语（默认常用语只读）',
+    input: snippetInputSchema,
+    output: snippetHitSchema,
+  }),
+  'snippets.delete': method({ doc: '删除自己的常用语', input: z.object({ id: z.string().min(1).max(64) }), output: ok }),
+  'snippets.setFavorite': method({
+    doc: '收藏或取消收藏',
+    input: z.object({ id: z.string().min(1).max(64), favorite: z.boolean() }),
+    output: snippetHitSchema,
+  }),
+  'snippets.recordUse': method({
+    doc: '记一次插入（用于“最近使用”和排序）',
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: ok,
+  }),
+  'snippets.exportPack': method({
+    doc: '导出常用语包（JSON）：某一类、某一主题或全部（含默认常用语）',
+    input: z.object({ kind: snippetKindSchema.optional(), topic: z.string().max(20).optional(), name: z.string().max(60).optional() }),
+    output: z.object({ fileName: z.string(), json: z.string(), count: z.number().int() }),
+  }),
+  'snippets.importPack': method({
+    doc: '导入常用语包：任一条不合格则整包拒收并列出每处问题；与已有重复的跳过并计数',
+    input: z.object({ json: z.string().max(MAX_PACK_JSON_CHARS, '常用语包过大') }),
+    output: z.object({ name: z.string(), added: z.number().int(), duplicates: z.number().int() }),
   }),
   'templates.list': method({ doc: '列出文稿模板', input: z.object({}), output: z.array(templateSummarySchema) }),
   'templates.get': method({
@@ -314,6 +443,12 @@ export const contract = {
     }),
     output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   }),
+  'shell.printToPdf': method({
+    doc: '把当前窗口按打印样式（与 Word 导出同一版式）生成 PDF，返回文件内容；浏览器模式不支持（改用浏览器打印）',
+    scope: 'shell',
+    input: z.object({}),
+    output: z.object({ dataBase64: z.string() }),
+  }),
   'shell.openDataFolder': method({
     doc: '在文件管理器中打开数据文件夹',
     scope: 'shell',
@@ -349,6 +484,10 @@ export const events = {
       'newFromTemplate',
       'importDocument',
       'exportDocx',
+      'exportPdf',
+      'formatProfiles',
+      'toggleSnippets',
+      'saveAsSnippet',
       'saveNow',
       'find',
       'pasteStructured',

@@ -112,6 +112,10 @@ function start(): void {
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     writeFile: (target, data) => writeFileAtomic(target, data),
+    printToPdf: async () =>
+      mainWindow && !mainWindow.isDestroyed()
+        ? await mainWindow.webContents.printToPDF({ preferCSSPageSize: true, printBackground: false, generateDocumentOutline: true })
+        : null,
   });
   const dispatch = createDispatcher({
     handlers: { ...core.handlers, ...shellHandlers },

@@ -56,6 +56,8 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
       separator,
       cmd('立即保存', 'saveNow', 'CmdOrCtrl+S'),
       cmd('导出为 Word…', 'exportDocx', 'CmdOrCtrl+Shift+E'),
+      cmd('导出为 PDF…', 'exportPdf', 'CmdOrCtrl+Shift+P'),
+      cmd('版式设置…', 'formatProfiles'),
       separator,
       cmd('重命名', 'rename', 'F2'),
       cmd('移到回收站', 'trash'),
@@ -86,6 +88,9 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
       separator,
       cmd('查找', 'find', 'CmdOrCtrl+F'),
       separator,
+      // Word's Alt+F3 makes an AutoText entry from the selection; F3 (视图 → 常用语) inserts one.
+      cmd('存为常用语…', 'saveAsSnippet', 'Alt+F3'),
+      separator,
       // Tab / Shift+Tab do the same in the editor when the caret is in a heading.
       cmd('标题升级', 'promoteHeading', 'Alt+Shift+Left'),
       cmd('标题降级', 'demoteHeading', 'Alt+Shift+Right'),
@@ -97,6 +102,7 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
     submenu: [
       cmd('文稿列表', 'showLibrary'),
       cmd('提纲', 'toggleOutline', 'CmdOrCtrl+Alt+O'),
+      cmd('常用语', 'toggleSnippets', 'F3'),
       separator,
       cmd('放大', 'zoomIn', 'CmdOrCtrl+='),
       // Ctrl+Plus on the numeric keypad and Ctrl+Shift+= on layouts where + needs Shift.

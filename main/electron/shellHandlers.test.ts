@@ -16,6 +16,7 @@ function deps(overrides: Partial<ShellHandlerDeps>): ShellHandlerDeps {
     writeFile: async () => {
       throw new Error('not expected');
     },
+    printToPdf: async () => null,
     ...overrides,
   };
 }
@@ -72,5 +73,27 @@ describe('shell handlers', () => {
     assert.deepEqual(written, [['/home/u/文档/总结.docx', 'PK']]);
     const cancelled = createDispatcher({ handlers: createShellHandlers(deps({})) });
     assert.deepEqual(await cancelled('shell.saveFile', input), { ok: true, value: { saved: false, path: null } });
+  });
+
+  it('print the window to PDF, and say so in Chinese when it cannot', async () => {
+    const pdf = Buffer.from('%PDF-1.7 文稿');
+    const printed = createDispatcher({ handlers: createShellHandlers(deps({ printToPdf: async () => pdf })) });
+    assert.deepEqual(await printed('shell.printToPdf', {}), { ok: true, value: { dataBase64: pdf.toString('base64') } });
+    const closed = createDispatcher({ handlers: createShellHandlers(deps({})) });
+    const noWindow = await closed('shell.printToPdf', {});
+    assert.equal(noWindow.ok, false);
+    assert.match(noWindow.ok ? '' : noWindow.error.message, /窗口已关闭/);
+    const failing = createDispatcher({
+      handlers: createShellHandlers(
+        deps({
+          printToPdf: async () => {
+            throw new Error('printing failed');
+          },
+        }),
+      ),
+    });
+    const failed = await failing('shell.printToPdf', {});
+    assert.equal(failed.ok ? '' : failed.error.code, 'IO');
+    assert.match(failed.ok ? '' : failed.error.message, /生成 PDF 失败.*导出为 Word/);
   });
 });

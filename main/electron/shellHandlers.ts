@@ -5,7 +5,7 @@ import { AppError } from '../common/errors';
 import type { Handlers } from '../common/dispatcher';
 
 /** Every shell-scope method of the contract; a test checks this list against contract.ts. */
-export type ShellMethod = 'shell.openDataFolder' | 'shell.saveFile';
+export type ShellMethod = 'shell.openDataFolder' | 'shell.saveFile' | 'shell.printToPdf';
 
 /** What the shell handlers need from Electron (shell.openPath), injectable for tests. */
 export interface ShellHandlerDeps {
@@ -19,6 +19,8 @@ export interface ShellHandlerDeps {
   documentsDir: string;
   /** Writes a file atomically (temp, fsync, rename); throws AppError('IO') with a Chinese message. */
   writeFile(target: string, data: Buffer): Promise<void>;
+  /** Prints the window's page with its print stylesheet (@page size and margins) to PDF; null when no window. */
+  printToPdf(): Promise<Buffer | null>;
 }
 
 /** Builds the handlers of the shell-scope methods. */
@@ -37,6 +39,16 @@ export function createShellHandlers(deps: ShellHandlerDeps): Pick<Handlers, Shel
       const target = path.extname(chosen).toLowerCase() === ext ? chosen : `${chosen}${ext}`;
       await deps.writeFile(target, Buffer.from(input.dataBase64, 'base64'));
       return { saved: true, path: target };
+    },
+    'shell.printToPdf': async () => {
+      let pdf: Buffer | null;
+      try {
+        pdf = await deps.printToPdf();
+      } catch (error) {
+        throw new AppError('IO', `生成 PDF 失败：${error instanceof Error ? error.message : String(error)}。请重试，或先导出为 Word 再另存为 PDF。`);
+      }
+      if (!pdf) throw new AppError('UNSUPPORTED', '窗口已关闭，无法生成 PDF。');
+      return { dataBase64: pdf.toString('base64') };
     },
   };
 }
