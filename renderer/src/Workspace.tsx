@@ -20,6 +20,9 @@ import { LibraryPanel } from './panels/LibraryPanel';
 import { SHIFT_LEVEL_COMMAND } from './editor/commands';
 import { ImportDialog } from './panels/importing/ImportDialog';
 import { ExportDialog } from './panels/exporting/ExportDialog';
+import { PdfExportDialog } from './panels/exporting/PdfExportDialog';
+import { GBT9704_PROFILE } from '@common/formatProfile';
+import { pagesTitle } from './editor/features/pages/pageLayout';
 import { NewDocumentDialog } from './panels/NewDocumentDialog';
 import type { NewDocumentRequest } from './panels/NewDocumentDialog';
 import type { LibraryView, SearchState } from './panels/LibraryPanel';
@@ -51,10 +54,12 @@ type DialogState =
   | { kind: 'newDocument' }
   | { kind: 'import'; text: string | null }
   | { kind: 'export'; docId: string }
+  | { kind: 'exportPdf'; docId: string }
   | { kind: 'dataFolder' };
 
 const LAST_DOC_KEY = 'wengao.lastDoc';
 const OUTLINE_KEY = 'wengao.outline';
+const PAGE_MARKERS_KEY = 'wengao.pageMarkers';
 /** Quiet time after typing a field value before it is stored, in ms. */
 const FIELD_SAVE_DELAY_MS = 500;
 const ZOOM_STEPS = [0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2];
@@ -92,6 +97,23 @@ function writeOutlineOpen(open: boolean): void {
   }
 }
 
+/** Whether the "第 N 页" markers are shown (on unless the user hid them). */
+function readPageMarkers(): boolean {
+  try {
+    return localStorage.getItem(PAGE_MARKERS_KEY) !== 'hidden';
+  } catch {
+    return true;
+  }
+}
+
+function writePageMarkers(show: boolean): void {
+  try {
+    localStorage.setItem(PAGE_MARKERS_KEY, show ? 'shown' : 'hidden');
+  } catch {
+    // Only the remembered setting is lost.
+  }
+}
+
 function writeLastDoc(id: string | null): void {
   try {
     if (id) localStorage.setItem(LAST_DOC_KEY, id);
@@ -118,6 +140,8 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
   const [view, setView] = useState<LibraryView>('library');
   const [current, setCurrent] = useState<Current | null>(null);
   const [words, setWords] = useState(0);
+  const [pages, setPages] = useState<number | null>(null);
+  const [pageMarkers, setPageMarkers] = useState(readPageMarkers);
   const [zoom, setZoom] = useState(1);
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [renamingId, setRenamingId] = useState<string | null>(null);
@@ -231,6 +255,7 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
       if (unsaved) toast.show('这篇文稿有尚未保存的修改，已显示修改后的内容，程序会继续尝试保存。');
       loadSeq.current += 1;
       currentIdRef.current = doc.id;
+      setPages(null);
       focusBodyOnMount.current = focus === 'body' || focus === 'writing';
       focusWritingOnMount.current = focus === 'writing';
       setCurrent({ meta, json: prepared.json, loadKey: loadSeq.current, focusTitle: focus === 'title', fields: fields ?? {} });
@@ -354,6 +379,13 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
     },
     [flushFields],
   );
+
+  const togglePageMarkers = useCallback(() => {
+    setPageMarkers((show) => {
+      writePageMarkers(!show);
+      return !show;
+    });
+  }, []);
 
   const toggleOutline = useCallback((open: boolean) => {
     setOutlineOpen(open);
@@ -511,6 +543,13 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
         if (currentIdRef.current) setDialog({ kind: 'export', docId: currentIdRef.current });
         else toast.show('请先打开要导出的文稿。');
         break;
+      case 'exportPdf':
+        if (currentIdRef.current) setDialog({ kind: 'exportPdf', docId: currentIdRef.current });
+        else toast.show('请先打开要导出为 PDF 的文稿。');
+        break;
+      case 'togglePageMarkers':
+        togglePageMarkers();
+        break;
       case 'promoteHeading':
         editorRef.current?.dispatchCommand(SHIFT_LEVEL_COMMAND, -1);
         break;
@@ -609,6 +648,9 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
       } else if (mod && !event.altKey && event.shiftKey && event.code === 'KeyE') {
         event.preventDefault();
         runCommand('exportDocx');
+      } else if (mod && !event.altKey && event.shiftKey && event.code === 'KeyP') {
+        event.preventDefault();
+        runCommand('exportPdf');
       } else if (mod && !event.altKey && !event.shiftKey && (key === 'f' || event.code === 'KeyF')) {
         event.preventDefault();
         runCommand('find');
@@ -791,10 +833,17 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
               docId={current.meta.id}
               initialJson={current.json}
               toolbarExtra={
-                <button type="button" className="tb-btn" data-testid="export-docx" title="按 GB/T 9704 版式导出为 Word（Ctrl+Shift+E）" onClick={() => setDialog({ kind: 'export', docId: current.meta.id })}>
-                  导出 Word
-                </button>
+                <>
+                  <button type="button" className="tb-btn" data-testid="export-docx" title="按 GB/T 9704 版式导出为 Word（Ctrl+Shift+E）" onClick={() => setDialog({ kind: 'export', docId: current.meta.id })}>
+                    导出 Word
+                  </button>
+                  <button type="button" className="tb-btn" data-testid="export-pdf" title="按与 Word 导出相同的版式导出为 PDF（Ctrl+Shift+P）" onClick={() => setDialog({ kind: 'exportPdf', docId: current.meta.id })}>
+                    导出 PDF
+                  </button>
+                </>
               }
+              pageMarkers={pageMarkers}
+              onPages={setPages}
               docTitle={current.meta.title}
               fields={current.fields}
               fieldInfo={fieldInfo}
@@ -846,6 +895,10 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
       </main>
       <StatusBar
         words={current ? words : null}
+        pages={current ? pages : null}
+        pagesTitle={pagesTitle(GBT9704_PROFILE)}
+        pageMarkers={pageMarkers}
+        onTogglePageMarkers={togglePageMarkers}
         save={saveState}
         otherUnsaved={otherUnsaved}
         zoom={zoom}
@@ -886,6 +939,18 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
       ) : null}
       {dialog?.kind === 'export' ? (
         <ExportDialog
+          client={client}
+          docId={dialog.docId}
+          nativeSave={api.kind === 'ipc'}
+          flush={leaveCurrentSaves}
+          onDone={(message) => {
+            setDialog(null);
+            if (message) toast.show(message);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'exportPdf' ? (
+        <PdfExportDialog
           client={client}
           docId={dialog.docId}
           nativeSave={api.kind === 'ipc'}

@@ -8,6 +8,7 @@ import type { Client } from '@common/client';
 import type { MethodOutput } from '@common/contract';
 import { Dialog } from '../../ui/Dialog';
 import { errorMessage } from '../../api/errors';
+import { ExportProgress } from './ExportProgress';
 
 type Exported = MethodOutput<'export.docx'>;
 
@@ -40,7 +41,7 @@ const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 /** The export flow as a dialog. */
 export function ExportDialog({ client, docId, nativeSave, flush, onDone }: ExportDialogProps): JSX.Element {
-  const [state, setState] = useState<{ kind: 'working' } | { kind: 'warnings'; exported: Exported } | { kind: 'saving' } | { kind: 'error'; message: string }>({ kind: 'working' });
+  const [state, setState] = useState<{ kind: 'working' | 'generating' } | { kind: 'warnings'; exported: Exported } | { kind: 'saving' } | { kind: 'error'; message: string }>({ kind: 'working' });
 
   const save = async (exported: Exported): Promise<void> => {
     setState({ kind: 'saving' });
@@ -62,6 +63,7 @@ export function ExportDialog({ client, docId, nativeSave, flush, onDone }: Expor
     void (async () => {
       try {
         await flush();
+        if (!cancelled) setState({ kind: 'generating' });
         const exported = await client.call('export.docx', { id: docId });
         if (cancelled) return;
         if (exported.warnings.length) setState({ kind: 'warnings', exported });
@@ -119,7 +121,10 @@ export function ExportDialog({ client, docId, nativeSave, flush, onDone }: Expor
   }
   return (
     <Dialog title="导出为 Word" onClose={() => undefined} actions={null}>
-      <p role="status">{state.kind === 'saving' ? '正在保存文件…' : '正在按 GB/T 9704 版式排版…'}</p>
+      <ExportProgress
+        stage={state.kind === 'saving' ? 'save' : state.kind === 'generating' ? 'generate' : 'layout'}
+        note={state.kind === 'saving' ? '正在保存文件…' : state.kind === 'generating' ? '正在排版并生成 Word 文件…' : '正在保存尚未保存的修改，准备排版…'}
+      />
     </Dialog>
   );
 }

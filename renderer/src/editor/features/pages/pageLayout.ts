@@ -101,11 +101,6 @@ export function pageMarkers(starts: readonly PageStart[], isLevel1: (block: numb
   return starts.map((s) => (s.line === 0 && s.block > 0 && isLevel1(s.block) ? { page: s.page, block: s.block - 1, at: 'end', line: 0 } : { page: s.page, block: s.block, at: 'start', line: s.line }));
 }
 
-/** The status bar's page count: "约 N 页". */
-export function pagesLabel(pages: number): string {
-  return `约 ${pages} 页`;
-}
-
 /** The status bar's tooltip: what the count is based on. */
 export function pagesTitle(profile: FormatProfile): string {
   const grid = profileGrid(profile);
