@@ -38,34 +38,49 @@ function $serialize(node: LexicalNode): SerializedNode {
 /** Marked elements and what was written on them. */
 type Marked = Map<HTMLElement, string>;
 
-function clearMarks(marked: Marked): void {
-  for (const el of marked.keys()) {
-    el.removeAttribute('data-page-start');
-    el.removeAttribute('data-page-end');
-    el.style.removeProperty('--page-line');
+/** The attributes a marker is written to: the first on a block is drawn by ::after, a second by ::before. */
+const slots = [
+  { start: 'data-page-start', end: 'data-page-end', line: '--page-line' },
+  { start: 'data-page-start2', end: 'data-page-end2', line: '--page-line2' },
+] as const;
+
+function unmark(el: HTMLElement): void {
+  for (const slot of slots) {
+    el.removeAttribute(slot.start);
+    el.removeAttribute(slot.end);
+    el.style.removeProperty(slot.line);
   }
+}
+
+function clearMarks(marked: Marked): void {
+  for (const el of marked.keys()) unmark(el);
   marked.clear();
 }
 
-/** Writes the markers on the blocks' elements, leaving unchanged ones alone. */
+/**
+ * Writes the markers on the blocks' elements, leaving unchanged ones alone. A block holds at most
+ * two (a paragraph running over more than two page breaks shows the first two).
+ */
 function applyMarks(editor: LexicalEditor, keys: readonly NodeKey[], markers: readonly PageMarker[], marked: Marked): void {
-  const next: Marked = new Map();
+  const byElement = new Map<HTMLElement, PageMarker[]>();
   for (const m of markers) {
     const key = keys[m.block];
     const el = key ? editor.getElementByKey(key) : null;
-    if (el) next.set(el, `${m.at}:${m.page}:${m.line}`);
+    if (!el) continue;
+    const list = byElement.get(el) ?? [];
+    if (list.length < slots.length) list.push(m);
+    byElement.set(el, list);
   }
-  for (const el of marked.keys()) {
-    if (next.get(el) === marked.get(el)) continue;
-    el.removeAttribute('data-page-start');
-    el.removeAttribute('data-page-end');
-    el.style.removeProperty('--page-line');
-  }
+  const next: Marked = new Map();
+  for (const [el, list] of byElement) next.set(el, list.map((m) => `${m.at}:${m.page}:${m.line}`).join(' '));
+  for (const el of marked.keys()) if (next.get(el) !== marked.get(el)) unmark(el);
   for (const [el, value] of next) {
     if (marked.get(el) === value) continue;
-    const [at, page, line] = value.split(':') as [string, string, string];
-    el.setAttribute(at === 'start' ? 'data-page-start' : 'data-page-end', page);
-    if (line !== '0') el.style.setProperty('--page-line', line);
+    (byElement.get(el) ?? []).forEach((m, i) => {
+      const slot = slots[i] as (typeof slots)[number];
+      el.setAttribute(m.at === 'start' ? slot.start : slot.end, String(m.page));
+      if (m.line) el.style.setProperty(slot.line, String(m.line));
+    });
   }
   marked.clear();
   for (const [el, value] of next) marked.set(el, value);
