@@ -284,6 +284,8 @@ export interface LineRange {
   end: number;
   /** True when the line ends at a "\n" (a forced break: not justified). */
   forced: boolean;
+  /** True when the line's last character is a mark hanging past the right margin. */
+  hangs: boolean;
 }
 
 /** The lines of a paragraph as paragraphLines breaks them, with their character ranges (for drawing them line by line). */
@@ -302,6 +304,7 @@ export function paragraphLineRanges(profile: FormatProfile, paragraph: LayoutPar
     let lastBreak = -1; // a break is allowed before chars[lastBreak]
     let end = n;
     let forced = false;
+    let hangs = false;
     while (i < n) {
       const ch = chars[i] as string;
       if (ch === '\n') {
@@ -319,21 +322,23 @@ export function paragraphLineRanges(profile: FormatProfile, paragraph: LayoutPar
       if (ch !== ' ' && i > start && x + g + w - (kern[i] as number) > limit) {
         // Only a mark after a Chinese character hangs ("62%。" wraps as a whole); a hanging mark
         // ends the line whatever follows it (種,|12個), unless that may not start a line.
-        if (hanging.has(ch) && scripts[i - 1] === 'A' && (i + 1 >= n || !forbiddenStart.has(chars[i + 1] as string))) end = i + 1;
-        else end = lastBreak > start ? lastBreak : i;
+        if (hanging.has(ch) && scripts[i - 1] === 'A' && (i + 1 >= n || !forbiddenStart.has(chars[i + 1] as string))) {
+          end = i + 1;
+          hangs = true;
+        } else end = lastBreak > start ? lastBreak : i;
         break;
       }
       x += g + w;
       i += 1;
     }
     const text = chars.slice(start, end).join('').replace(/ +$/u, '');
-    lines.push({ text, start, end: start + [...text].length, forced });
+    lines.push({ text, start, end: start + [...text].length, forced, hangs });
     start = forced ? end + 1 : end;
     // Spaces at the start of a wrapped line are swallowed by the break.
     if (!forced) while (start < n && chars[start] === ' ') start += 1;
     first = false;
     if (forced && start === n) {
-      lines.push({ text: '', start: n, end: n, forced: false });
+      lines.push({ text: '', start: n, end: n, forced: false, hangs: false });
       break;
     }
   }

@@ -835,10 +835,10 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
               toolbarExtra={
                 <>
                   <button type="button" className="tb-btn" data-testid="export-docx" title="按 GB/T 9704 版式导出为 Word（Ctrl+Shift+E）" onClick={() => setDialog({ kind: 'export', docId: current.meta.id })}>
-                    导出 Word
+                    <span className="tb-export-verb">导出 </span>Word
                   </button>
                   <button type="button" className="tb-btn" data-testid="export-pdf" title="按与 Word 导出相同的版式导出为 PDF（Ctrl+Shift+P）" onClick={() => setDialog({ kind: 'exportPdf', docId: current.meta.id })}>
-                    导出 PDF
+                    <span className="tb-export-verb">导出 </span>PDF
                   </button>
                 </>
               }

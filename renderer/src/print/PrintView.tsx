@@ -30,11 +30,23 @@ export function PrintView({ profile, pages }: PrintViewProps): JSX.Element {
               className={`print-line is-${line.align} print-${line.kind}`}
               style={{ height: pt(line.height || bodyLine), lineHeight: pt(line.height || bodyLine), paddingLeft: pt(Math.max(0, line.left)), paddingRight: pt(line.right), textAlign: line.align }}
             >
-              {line.runs.map((run, r) => (
-                <span key={r} className={`print-run-${run.role}`}>
-                  {run.text}
-                </span>
-              ))}
+              {line.runs.map((run, r) => {
+                if (!line.hangs || r !== line.runs.length - 1) {
+                  return (
+                    <span key={r} className={`print-run-${run.role}`}>
+                      {run.text}
+                    </span>
+                  );
+                }
+                // The hanging mark sits past the margin: it takes no room in the justified line.
+                const chars = [...run.text];
+                return (
+                  <span key={r} className={`print-run-${run.role}`}>
+                    {chars.slice(0, -1).join('')}
+                    <span className="print-hang">{chars[chars.length - 1]}</span>
+                  </span>
+                );
+              })}
             </div>
           ))}
         </div>

@@ -25,6 +25,8 @@ export interface PrintLine {
   right: number;
   /** Line pitch in twips. */
   height: number;
+  /** The last character is a mark hanging past the right margin (as LibreOffice sets it). */
+  hangs: boolean;
 }
 
 /** One printed page: its lines, top to bottom. */
@@ -75,6 +77,7 @@ export function printPages(profile: FormatProfile, input: LayoutInput): PrintPag
         left: p.left + (n === 0 ? p.firstLine : 0),
         right: p.right,
         height: p.lineHeight,
+        hangs: range.hangs,
       });
     });
   });
@@ -86,11 +89,20 @@ export function pt(twips: number): string {
   return `${Math.round(twips * 5) / 100}pt`;
 }
 
-/** The @page rule of a profile: paper size and margins (the text area of the .docx). */
+/**
+ * Millimetres of the right margin given to the page area: Chromium clips what a page paints
+ * outside its page area, and a mark hanging past the text (as LibreOffice sets 。，、 at a line's
+ * end) must still print. The text keeps its width (the print view is as wide as the text area).
+ */
+export function hangRoomMm(profile: FormatProfile): number {
+  return Math.max(0, Math.min(profile.margins.rightMm, 8));
+}
+
+/** The @page rule of a profile: paper size and margins (the .docx's, less the room for hanging marks on the right). */
 export function pageRule(profile: FormatProfile): string {
   const { paper, margins } = profile;
   const size = paper.widthMm === 210 && paper.heightMm === 297 ? 'A4' : `${paper.widthMm}mm ${paper.heightMm}mm`;
-  return `size: ${size}; margin: ${margins.topMm}mm ${margins.rightMm}mm ${margins.bottomMm}mm ${margins.leftMm}mm;`;
+  return `size: ${size}; margin: ${margins.topMm}mm ${margins.rightMm - hangRoomMm(profile)}mm ${margins.bottomMm}mm ${margins.leftMm}mm;`;
 }
 
 /** Fonts to fall back to when the profile's Chinese font is not installed (by what it is named like). */
@@ -121,11 +133,12 @@ const roles: RunRole[] = ['title', 'body', 'addressee', 'heading1', 'heading2', 
 export function printStyles(profile: FormatProfile): string {
   const css: string[] = [];
   const pn = profile.pageNumber;
+  const room = hangRoomMm(profile);
   const numberFont = quoteFamilies([pn.font.eastAsia, pn.font.ascii, '宋体', 'SimSun', 'Noto Serif CJK SC', 'AR PL UMing CN']);
   const numberBox = (side: 'left' | 'right' | 'center'): string =>
     `content: "— " counter(page) " —"; font-family: ${numberFont}; font-size: ${pn.sizePt}pt; line-height: ${pn.sizePt}pt; vertical-align: top; ` +
-    `padding-top: ${profile.pageNumber.belowTextMm}mm; text-align: ${side}; ${side === 'center' ? '' : `padding-${side}: ${pn.indentChars * pn.sizePt}pt;`} color: #000;`;
-  css.push(`@page { ${pageRule(profile)} }`);
+    `padding-top: ${profile.pageNumber.belowTextMm}mm; text-align: ${side}; ${side === 'center' ? `padding-right: ${room}mm;` : `padding-${side}: calc(${pn.indentChars * pn.sizePt}pt + ${side === 'right' ? room : 0}mm);`} color: #000;`;
+  css.push(`@page { ${pageRule(profile)} }`, `.print-view { width: ${pt(profileTwips(profile).textWidth)}; }`);
   if (pn.placement === 'center') css.push(`@page { @bottom-center { ${numberBox('center')} } }`);
   else css.push(`@page :right { @bottom-right { ${numberBox('right')} } }`, `@page :left { @bottom-left { ${numberBox('left')} } }`);
   roles.forEach((role, i) => {
