@@ -145,7 +145,7 @@ export function printStyles(profile: FormatProfile): string {
     const { font, bold } = fontOf(profile, role);
     const { size, spacing } = roleMetrics(profile, role);
     // The Latin font takes Latin letters, digits and ASCII punctuation only, as Word's w:ascii does.
-    css.push(`@font-face { font-family: "wg-latin-${i}"; src: local("${font.ascii.replace(/["\\]/g, '')}"), local("Times New Roman"), local("Liberation Serif"); unicode-range: U+0021-007E, U+00A1-024F; }`);
+    css.push(`@font-face { font-family: "wg-latin-${i}"; src: ${[...new Set([font.ascii.replace(/["\\]/g, ''), 'Times New Roman', 'Liberation Serif'])].map((f) => `local("${f}")`).join(', ')}; unicode-range: U+0021-007E, U+00A1-024F; }`);
     css.push(
       `.print-run-${role} { font-family: "wg-latin-${i}", ${quoteFamilies([font.eastAsia, ...fallbacks(font.eastAsia)])}, serif; font-size: ${pt(size)}; ` +
         `letter-spacing: ${pt(spacing)}; font-weight: ${bold ? 'bold' : 'normal'}; }`,
