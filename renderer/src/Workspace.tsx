@@ -81,38 +81,29 @@ function readLastDoc(): string | null {
   }
 }
 
-function readOutlineOpen(): boolean {
+/** Reads a remembered on/off setting: on unless it was stored as offValue (on when storage is unavailable). */
+function readSetting(key: string, offValue: string): boolean {
   try {
-    return localStorage.getItem(OUTLINE_KEY) !== 'closed';
+    return localStorage.getItem(key) !== offValue;
   } catch {
     return true;
   }
 }
 
-function writeOutlineOpen(open: boolean): void {
+/** Remembers an on/off setting as one of two words. */
+function writeSetting(key: string, on: boolean, onValue: string, offValue: string): void {
   try {
-    localStorage.setItem(OUTLINE_KEY, open ? 'open' : 'closed');
-  } catch {
-    // Only the remembered panel state is lost.
-  }
-}
-
-/** Whether the "第 N 页" markers are shown (on unless the user hid them). */
-function readPageMarkers(): boolean {
-  try {
-    return localStorage.getItem(PAGE_MARKERS_KEY) !== 'hidden';
-  } catch {
-    return true;
-  }
-}
-
-function writePageMarkers(show: boolean): void {
-  try {
-    localStorage.setItem(PAGE_MARKERS_KEY, show ? 'shown' : 'hidden');
+    localStorage.setItem(key, on ? onValue : offValue);
   } catch {
     // Only the remembered setting is lost.
   }
 }
+
+const readOutlineOpen = (): boolean => readSetting(OUTLINE_KEY, 'closed');
+const writeOutlineOpen = (open: boolean): void => writeSetting(OUTLINE_KEY, open, 'open', 'closed');
+/** Whether the "第 N 页" markers are shown (on unless the user hid them). */
+const readPageMarkers = (): boolean => readSetting(PAGE_MARKERS_KEY, 'hidden');
+const writePageMarkers = (show: boolean): void => writeSetting(PAGE_MARKERS_KEY, show, 'shown', 'hidden');
 
 function writeLastDoc(id: string | null): void {
   try {
@@ -378,6 +369,15 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
       pendingFields.current = next;
     },
     [flushFields],
+  );
+
+  /** Closes an export dialog with its outcome as a toast. */
+  const finishExport = useCallback(
+    (message: string | null) => {
+      setDialog(null);
+      if (message) toast.show(message);
+    },
+    [toast],
   );
 
   const togglePageMarkers = useCallback(() => {
@@ -949,18 +949,7 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
           }}
         />
       ) : null}
-      {dialog?.kind === 'exportPdf' ? (
-        <PdfExportDialog
-          client={client}
-          docId={dialog.docId}
-          nativeSave={api.kind === 'ipc'}
-          flush={leaveCurrentSaves}
-          onDone={(message) => {
-            setDialog(null);
-            if (message) toast.show(message);
-          }}
-        />
-      ) : null}
+      {dialog?.kind === 'exportPdf' ? <PdfExportDialog client={client} docId={dialog.docId} nativeSave={api.kind === 'ipc'} flush={leaveCurrentSaves} onDone={finishExport} /> : null}
       {dialog?.kind === 'newDocument' ? (
         <NewDocumentDialog
           templates={templates}

@@ -8,7 +8,7 @@ import type { Client } from '@common/client';
 import type { MethodOutput } from '@common/contract';
 import { Dialog } from '../../ui/Dialog';
 import { errorMessage } from '../../api/errors';
-import { ExportProgress } from './ExportProgress';
+import { ExportFailed, ExportProgress } from './ExportProgress';
 
 type Exported = MethodOutput<'export.docx'>;
 
@@ -104,21 +104,7 @@ export function ExportDialog({ client, docId, nativeSave, flush, onDone }: Expor
       </Dialog>
     );
   }
-  if (state.kind === 'error') {
-    return (
-      <Dialog
-        title="导出为 Word"
-        onClose={() => onDone(null)}
-        actions={
-          <button type="button" className="btn btn-primary" data-autofocus onClick={() => onDone(null)}>
-            知道了
-          </button>
-        }
-      >
-        <p role="alert">{state.message}</p>
-      </Dialog>
-    );
-  }
+  if (state.kind === 'error') return <ExportFailed title="导出为 Word" message={state.message} onClose={() => onDone(null)} />;
   return (
     <Dialog title="导出为 Word" onClose={() => undefined} actions={null}>
       <ExportProgress

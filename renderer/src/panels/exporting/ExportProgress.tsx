@@ -1,6 +1,7 @@
 // The stages of an export (排版 → 生成 → 保存) with the current one marked, shown while a Word
 // or PDF export of a long document runs, so the writer sees it is moving and where.
 import type { JSX } from 'react';
+import { Dialog } from '../../ui/Dialog';
 import { CheckIcon } from '../../ui/icons';
 
 /** The stages of an export, in order. */
@@ -37,5 +38,31 @@ export function ExportProgress({ stage, note }: ExportProgressProps): JSX.Elemen
         {note}
       </p>
     </div>
+  );
+}
+
+/** Props of ExportFailed. */
+export interface ExportFailedProps {
+  /** The dialog's title (导出为 Word / 导出为 PDF). */
+  title: string;
+  /** What went wrong and what to do, in Chinese. */
+  message: string;
+  onClose: () => void;
+}
+
+/** An export that failed: the message and 知道了. */
+export function ExportFailed({ title, message, onClose }: ExportFailedProps): JSX.Element {
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      actions={
+        <button type="button" className="btn btn-primary" data-autofocus onClick={onClose}>
+          知道了
+        </button>
+      }
+    >
+      <p role="alert">{message}</p>
+    </Dialog>
   );
 }

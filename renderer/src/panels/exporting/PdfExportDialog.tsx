@@ -16,7 +16,7 @@ import { printPages } from '../../print/printLayout';
 import { PrintView } from '../../print/PrintView';
 import { Dialog } from '../../ui/Dialog';
 import type { ExportStage } from './ExportProgress';
-import { ExportProgress } from './ExportProgress';
+import { ExportFailed, ExportProgress } from './ExportProgress';
 
 /** Props of PdfExportDialog. */
 export interface PdfExportDialogProps {
@@ -53,6 +53,14 @@ async function printViewReady(pages: number): Promise<void> {
   await nextFrame();
 }
 
+/** Opens the browser's print window; its "另存为 PDF" names the file after the page title, so that is the report's title meanwhile. */
+function printAs(name: string): void {
+  const previous = document.title;
+  document.title = name;
+  window.print();
+  document.title = previous;
+}
+
 /** The file name (without extension) of a title: what Windows allows. */
 export function pdfBaseName(title: string): string {
   return displayTitle(title).replace(/[\\/:*?"<>|\r\n\t]+/g, '_').slice(0, 120);
@@ -84,11 +92,7 @@ export function PdfExportDialog({ client, docId, nativeSave, flush, profile = GB
         await printViewReady(laidOut.length);
         if (cancelled) return;
         if (!nativeSave) {
-          // The browser's print window saves the PDF; it names the file after the page title.
-          const previous = document.title;
-          document.title = name;
-          window.print();
-          document.title = previous;
+          printAs(name);
           if (!cancelled) setState({ kind: 'printed', pages: laidOut.length });
           return;
         }
@@ -131,12 +135,7 @@ export function PdfExportDialog({ client, docId, nativeSave, flush, profile = GB
               <button
                 type="button"
                 className="btn"
-                onClick={() => {
-                  const previous = document.title;
-                  document.title = baseName;
-                  window.print();
-                  document.title = previous;
-                }}
+                onClick={() => printAs(baseName)}
               >
                 再次打印
               </button>
@@ -154,21 +153,7 @@ export function PdfExportDialog({ client, docId, nativeSave, flush, profile = GB
       </>
     );
   }
-  if (state.kind === 'error') {
-    return (
-      <Dialog
-        title="导出为 PDF"
-        onClose={() => onDone(null)}
-        actions={
-          <button type="button" className="btn btn-primary" data-autofocus onClick={() => onDone(null)}>
-            知道了
-          </button>
-        }
-      >
-        <p role="alert">{state.message}</p>
-      </Dialog>
-    );
-  }
+  if (state.kind === 'error') return <ExportFailed title="导出为 PDF" message={state.message} onClose={() => onDone(null)} />;
   return (
     <>
       {printView}
