@@ -224,3 +224,48 @@ test('导出为 PDF: the print view prints as an A4 PDF with the profile’s mar
   }
   await app.close();
 });
+
+test('desktop: 导出为 PDF prints the window to PDF (printToPDF) and saves it under the report’s title', async () => {
+  await setUp();
+  const summary = stored[1] as Stored;
+  // The desktop shell, played by the test: contract calls go to browser mode's server, and
+  // shell.printToPdf prints the page as webContents.printToPDF would (same engine, CSS page size).
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.exposeFunction('printWindowToPdf', async () => (await page.pdf({ preferCSSPageSize: true })).toString('base64'));
+  // (A string: the test runner's compiled functions would not run in the page.)
+  await page.addInitScript(`
+    window.bridge = {
+      async call(method, input) {
+        if (method === 'shell.printToPdf') return { ok: true, value: { dataBase64: await window.printWindowToPdf() } };
+        if (method === 'shell.saveFile') {
+          window.saved = input;
+          return { ok: true, value: { saved: true, path: 'D:\\\\文档\\\\' + input.fileName } };
+        }
+        const res = await fetch('/api/' + method, { method: 'POST', headers: { Authorization: 'Bearer ' + ${JSON.stringify(env.served.token)}, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+        return res.json();
+      },
+      on: () => () => undefined,
+    };
+  `);
+  await page.goto(env.served.origin);
+  await page.locator(`[data-testid="doc-item"][data-doc-id="${summary.id}"] button.doc-item`).click();
+  await page.getByTestId('editor').waitFor();
+  assert.match(await page.locator('.statusbar').innerText(), /桌面版/);
+  await page.getByTestId('export-pdf').click();
+  const toast = page.getByTestId('toast').filter({ hasText: '已导出为 PDF' });
+  await toast.waitFor({ timeout: 30_000 });
+  assert.equal((await toast.innerText()).trim().split('\n')[0], `已导出为 PDF（${summary.loPages} 页）：D:\\文档\\2025年上半年意识形态工作总结.pdf`);
+  const saved = (await page.evaluate('window.saved')) as { fileName: string; dataBase64: string; filter: unknown };
+  assert.equal(saved.fileName, '2025年上半年意识形态工作总结.pdf');
+  assert.deepEqual(saved.filter, { name: 'PDF 文档', extensions: ['pdf'] });
+  const file = path.join(dir, 'desktop.pdf');
+  writeFileSync(file, Buffer.from(saved.dataBase64, 'base64'));
+  const info = pdfInfo(file);
+  assert.equal(info.pages, summary.loPages);
+  assert.ok(Math.abs(info.width - 595.28) <= 1 && Math.abs(info.height - 841.89) <= 1);
+  assert.deepEqual(pageCharacters(file), pageCharacters(summary.loPdf));
+  // Done: the print view is gone, the window is the editor again.
+  assert.equal(await page.locator('.print-view').count(), 0);
+  await context.close();
+});
