@@ -16,6 +16,8 @@ import type { PageMarker } from './pageLayout';
 
 /** Quiet time after an edit before the pages are counted again, in ms. */
 const QUIET_MS = 400;
+/** Longest stretch of line breaking in one go (a long report's first count is spread over several), in ms. */
+const SLICE_MS = 8;
 
 /** Props of PagesPlugin. */
 export interface PagesPluginProps {
@@ -100,7 +102,7 @@ export function PagesPlugin({ profile, title, fields, showMarkers, onPages }: Pa
     let timer: ReturnType<typeof setTimeout> | undefined;
     let idle: number | undefined;
 
-    const run = (): void => {
+    const run = (deadline: IdleDeadline): void => {
       idle = undefined;
       const { children, keys, level1 } = editor.getEditorState().read(
         () => {
@@ -127,7 +129,15 @@ export function PagesPlugin({ profile, title, fields, showMarkers, onPages }: Pa
       );
       const { title: docTitle, fields: values, showMarkers: show, onPages: report } = props.current;
       const content: DocumentContent = { root: { type: 'root', version: 1, children, direction: null, format: '', indent: 0 } as DocumentContent['root'] };
-      const layout = estimator.estimate({ title: fillFields(docTitle, values), blocks: reportBlocks(content, values) });
+      // Breaking lines stops at the end of the idle period (at most SLICE_MS; SLICE_MS when the browser was never idle).
+      const start = performance.now();
+      const budget = deadline.didTimeout ? SLICE_MS : Math.max(2, Math.min(deadline.timeRemaining(), SLICE_MS));
+      const layout = estimator.estimate({ title: fillFields(docTitle, values), blocks: reportBlocks(content, values) }, () => performance.now() - start > budget);
+      if (!layout) {
+        // Lines still to count (a long report's first count): go on in the next idle time.
+        idle = requestIdleCallback(run, { timeout: 1000 });
+        return;
+      }
       report(layout.estimate.pages);
       if (show) applyMarks(editor, keys, pageMarkers(pageStarts(layout), (b) => level1(children[b] as SerializedNode)), marked);
       else clearMarks(marked);

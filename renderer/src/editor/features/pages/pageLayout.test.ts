@@ -83,3 +83,20 @@ test('the cached estimator equals the export’s estimate and re-breaks only cha
 test('the count’s tooltip names the profile and its grid', () => {
   assert.match(pagesTitle(P), /GB\/T 9704.*每页 22 行，每行 28 字/);
 });
+
+test('the first count of a long report can be spread over several calls, each breaking what time allows', () => {
+  const blocks: ReportBlock[] = [...Array.from({ length: 60 }, (_, i) => para(C(100 + i))), heading(1, '一、', '主要工作'), ...Array.from({ length: 60 }, (_, i) => para(C(300 + i)))];
+  const estimator = new PageEstimator(P);
+  let calls = 0;
+  let layout = null;
+  // A deadline that runs out after every paragraph: one paragraph per call.
+  while (!layout && calls < 1000) {
+    layout = estimator.estimate({ title: '工作总结', blocks }, () => true);
+    calls += 1;
+  }
+  assert.ok(calls > 100, `${calls} calls`);
+  assert.deepEqual(layout?.estimate, estimatePages({ title: '工作总结', blocks }, P));
+  // Everything is counted now: the next call breaks nothing, whatever the deadline says.
+  assert.ok(estimator.estimate({ title: '工作总结', blocks }, () => true));
+  assert.equal(estimator.lastBroken, 0);
+});

@@ -32,22 +32,36 @@ export class PageEstimator {
 
   constructor(readonly profile: FormatProfile) {}
 
-  /** The layout plan and page estimate of a report (title with fields filled, blocks of reportBlocks). */
-  estimate(input: LayoutInput): EstimatedLayout {
+  /**
+   * The layout plan and page estimate of a report (title with fields filled, blocks of
+   * reportBlocks). With shouldYield (an idle callback's deadline), breaking paragraphs into lines
+   * stops when it says so and the call answers null: the lines counted so far are kept, and the
+   * next call goes on from there, so the first count of a long report never blocks typing long.
+   */
+  estimate(input: LayoutInput): EstimatedLayout;
+  estimate(input: LayoutInput, shouldYield: () => boolean): EstimatedLayout | null;
+  estimate(input: LayoutInput, shouldYield?: () => boolean): EstimatedLayout | null {
     const t = profileTwips(this.profile);
     const plan = layoutPlan(this.profile, input, t);
     const next = new Map<string, number>();
+    const counts: number[] = [];
     let broken = 0;
-    const counts = plan.map((p) => {
+    for (const p of plan) {
       const key = paragraphKey(p);
       let count = next.get(key) ?? this.counts.get(key);
       if (count === undefined) {
+        if (broken > 0 && shouldYield?.()) {
+          // Out of time: keep what is known (old and new counts) for the next call.
+          for (const [k, v] of next) this.counts.set(k, v);
+          this.lastBroken = broken;
+          return null;
+        }
         count = paragraphLines(this.profile, p, t).length;
         broken += 1;
       }
       next.set(key, count);
-      return count;
-    });
+      counts.push(count);
+    }
     this.counts = next;
     this.lastBroken = broken;
     return { plan, estimate: paginate(plan, counts, t.textHeight) };
