@@ -115,8 +115,8 @@ export const formatProfileSchema = z.object({
   pageNumber: z.object({
     font: fontPairSchema,
     sizePt: sizeSchema,
-    /** outside: odd pages right, even pages left; center: every page centred. */
-    placement: z.enum(['outside', 'center']),
+    /** outside: odd pages right, even pages left; center: every page centred; none: no page numbers. */
+    placement: z.enum(['outside', 'center', 'none']),
     /** Distance from the outer edge of the text area, in characters of the page number's size. */
     indentChars: lengthSchema,
     /** Distance from the bottom of the text area down to the top of the page-number line, in mm (GB/T: 7). */
@@ -342,7 +342,7 @@ export function validateProfile(profile: unknown): ProfileValidation {
   if (p.attachment.blankLinesBefore < 0 || p.attachment.blankLinesBefore > 5) errors.push('附件说明前空行数须在 0 到 5 之间。');
   if (p.pageNumber.indentChars < 0 || p.pageNumber.indentChars * p.pageNumber.sizePt > grid.textWidthPt / 2) errors.push(`页码距版心边缘 ${num(p.pageNumber.indentChars)} 字不合理（须不小于 0，且小于版心宽度的一半）。`);
   if (p.pageNumber.belowTextMm < 0) errors.push('页码与版心的距离不能为负数。');
-  else if (profileTwips(p).footer < 0) {
+  else if (p.pageNumber.placement !== 'none' && profileTwips(p).footer < 0) {
     errors.push(`页码在版心下 ${num(p.pageNumber.belowTextMm)} 毫米，加上页码字高超出了下边距（${num(p.margins.bottomMm)} 毫米），页码会落到纸外。`);
   }
   return errors.length ? { ok: false, errors } : { ok: true };
