@@ -25,8 +25,8 @@ function notFound(id: string): AppError {
   return new AppError('NOT_FOUND', `版式方案不存在（编号 ${id}），可能已被删除。请重新选择版式方案，或用 profiles 命令查看现有方案。`);
 }
 
-/** A name as compared for uniqueness: trimmed, full-width folded to half-width, case ignored. */
-function nameKey(name: string): string {
+/** A profile name as compared for uniqueness: trimmed, full-width folded to half-width, case ignored. */
+export function profileNameKey(name: string): string {
   return name.normalize('NFKC').trim().toLowerCase();
 }
 
@@ -65,11 +65,11 @@ export function createProfileHandlers(storage: Storage, now: () => number): Hand
       const profile: FormatProfile = { ...input.profile, name };
       const valid = validateProfile(profile);
       if (!valid.ok) throw new AppError('INVALID_INPUT', `版式方案“${name}”有 ${valid.errors.length} 处设置无法排版，没有保存：${valid.errors.join('；')}`);
-      const key = nameKey(name);
-      if (key === nameKey(GBT9704_PROFILE.name)) throw new AppError('CONFLICT', `“${name}”是内置方案的名称。请换一个名称。`);
+      const key = profileNameKey(name);
+      if (key === profileNameKey(GBT9704_PROFILE.name)) throw new AppError('CONFLICT', `“${name}”是内置方案的名称。请换一个名称。`);
       return storage.write((s) => {
         const rows = s.profiles.list();
-        const clash = rows.find((r) => r.id !== input.id && nameKey(r.name) === key);
+        const clash = rows.find((r) => r.id !== input.id && profileNameKey(r.name) === key);
         if (clash) throw new AppError('CONFLICT', `已有名为“${clash.name}”的版式方案。请换一个名称，或直接修改那个方案。`);
         const json = JSON.stringify(profile);
         const time = now();
