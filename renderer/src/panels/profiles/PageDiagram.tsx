@@ -66,7 +66,7 @@ export function PageDiagram({ profile, width = 200 }: PageDiagramProps): JSX.Ele
         <text x={pw / 2} y={Math.max(top / 2 + label / 3, label)} textAnchor="middle">
           {mm(top)}
         </text>
-        <text x={pw / 2} y={Math.min(ph - bottom / 2 + label / 3, ph - 2)} textAnchor="middle">
+        <text x={pw / 2} y={ph - Math.min(bottom / 2, label) + label / 3} textAnchor="middle">
           {mm(bottom)}
         </text>
         <text x={Math.max(left / 2, label)} y={ph / 2} textAnchor="middle">

@@ -4,7 +4,7 @@
 // the page number. Beside it a page diagram and "每页 22 行 × 每行 28 字" follow every keystroke;
 // values that cannot be laid out are listed in Chinese and keep 保存 disabled.
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { JSX, ReactNode } from 'react';
+import type { JSX } from 'react';
 import type { Client } from '@common/client';
 import type { SavedProfile } from '@common/contract';
 import type { FontPair, FormatProfile } from '@common/formatProfile';
@@ -70,8 +70,8 @@ function NumberField(props: { label: string; value: number; onChange: (n: number
 }
 
 /** One element's font row: Chinese font (combobox), size by name, optional bold. */
-function FontRow(props: { label: string; font: FontPair; sizePt: number; bold?: boolean; listId: string; onFont: (name: string) => void; onSize: (pt: number) => void; onBold?: (bold: boolean) => void; note?: ReactNode }): JSX.Element {
-  const { label, font, sizePt, bold, listId, onFont, onSize, onBold, note } = props;
+function FontRow(props: { label: string; font: FontPair; sizePt: number; bold?: boolean; listId: string; onFont: (name: string) => void; onSize: (pt: number) => void; onBold?: (bold: boolean) => void }): JSX.Element {
+  const { label, font, sizePt, bold, listId, onFont, onSize, onBold } = props;
   const named = sizeName(sizePt);
   return (
     <tr>
@@ -95,9 +95,7 @@ function FontRow(props: { label: string; font: FontPair; sizePt: number; bold?: 
             <input type="checkbox" checked={bold ?? false} aria-label={`${label}加粗`} onChange={(event) => onBold(event.target.checked)} />
             加粗
           </label>
-        ) : (
-          note
-        )}
+        ) : null}
       </td>
     </tr>
   );
@@ -317,6 +315,12 @@ export function ProfilesDialog({ client, initialId, onClose }: ProfilesDialogPro
                   ))}
                 </datalist>
                 <table className="pf-fonts">
+                  <colgroup>
+                    <col className="pf-col-label" />
+                    <col />
+                    <col className="pf-col-size" />
+                    <col className="pf-col-bold" />
+                  </colgroup>
                   <thead>
                     <tr>
                       <th scope="col">元素</th>
@@ -345,13 +349,13 @@ export function ProfilesDialog({ client, initialId, onClose }: ProfilesDialogPro
                       font={p.body.font}
                       sizePt={p.body.sizePt}
                       listId={listId}
-                      note={<span className="pf-hint">主送机关同正文</span>}
                       onFont={(f) => change((x) => withBody(x, (b) => void (b.font.eastAsia = f)))}
                       onSize={(n) => change((x) => withBody(x, (b) => void (b.sizePt = n)))}
                     />
                     <FontRow label="页码" font={p.pageNumber.font} sizePt={p.pageNumber.sizePt} listId={listId} onFont={(f) => set((x) => void (x.pageNumber.font = { eastAsia: f, ascii: f }))} onSize={(n) => set((x) => void (x.pageNumber.sizePt = n))} />
                   </tbody>
                 </table>
+                <p className="pf-hint">主送机关与正文字体、字号相同。</p>
               </fieldset>
               <fieldset className="pf-group">
                 <legend>页码</legend>
