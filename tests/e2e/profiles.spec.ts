@@ -101,3 +101,37 @@ test('版式设置: copy GB/T 9704, change margins and lines live, an impossible
   await page.keyboard.press('Escape');
   await app.close();
 });
+
+test('版式设置: unsaved changes are not lost without asking; deleting the chosen profile sends the export back to GB/T 9704', async () => {
+  const doc = await call<{ id: string }>(env.served, 'documents.create', { title: '工作计划' });
+  await call(env.served, 'documents.replaceText', { id: doc.id, text: '今年以来，我局认真贯彻落实上级部署。' });
+  const profile = (await call<{ profile: unknown }[]>(env.served, 'profiles.list', {}))[0]?.profile as Record<string, unknown>;
+  const saved = await call<{ id: string }>(env.served, 'profiles.save', { name: '临时格式', profile });
+  const app = await AppPage.open(env.browser, env.served);
+  const page = app.page;
+  await app.openDoc(doc.id);
+  await page.getByTestId('export-docx').click();
+  await page.getByTestId('export-profile').selectOption(saved.id);
+  await page.getByTestId('export-profiles').click();
+  const name = page.getByTestId('profile-name');
+  await waitUntil('打开选中的方案', async () => (await name.inputValue()) === '临时格式');
+  await page.getByTestId('margin-top').fill('40');
+  // Another profile while this one has unsaved changes: asked first; 取消 keeps the edit.
+  await page.getByTestId('profile-list').getByText('GB/T 9704—2012 党政机关公文格式').click();
+  const ask = page.getByRole('dialog', { name: '放弃未保存的修改？' });
+  await ask.waitFor();
+  await ask.getByRole('button', { name: '取消' }).click();
+  assert.equal(await page.getByTestId('margin-top').inputValue(), '40');
+  assert.equal(await page.getByTestId('profile-status').textContent(), '有未保存的修改。');
+  // Delete it (confirmed): it is gone, and the form shows the built-in profile.
+  await page.getByTestId('profile-delete').click();
+  const confirm = page.getByRole('dialog', { name: '删除版式方案？' });
+  await confirm.getByRole('button', { name: '删除' }).click();
+  await waitUntil('已删除', async () => (await page.getByTestId('profile-status').textContent()) === '已删除。');
+  assert.equal(await name.inputValue(), 'GB/T 9704—2012 党政机关公文格式');
+  assert.ok(!(await call<{ id: string }[]>(env.served, 'profiles.list', {})).some((p) => p.id === saved.id));
+  await page.getByRole('dialog', { name: '版式设置' }).getByRole('button', { name: '关闭' }).click();
+  await waitUntil('导出换回 GB/T 9704', async () => (await page.getByTestId('export-profile').inputValue()) === 'gbt9704' && /每页 22 行/.test((await page.getByTestId('export-pages').textContent()) ?? ''));
+  await page.keyboard.press('Escape');
+  await app.close();
+});

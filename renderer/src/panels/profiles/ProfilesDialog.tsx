@@ -3,7 +3,7 @@
 // 纸张与页边距, 正文行距 / 每页行数 / 每行字数, the font and size of each element, bold level 2/3,
 // the page number. Beside it a page diagram and "每页 22 行 × 每行 28 字" follow every keystroke;
 // values that cannot be laid out are listed in Chinese and keep 保存 disabled.
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useMemo, useState } from 'react';
 import type { JSX } from 'react';
 import type { Client } from '@common/client';
 import type { SavedProfile } from '@common/contract';
@@ -114,39 +114,41 @@ export function ProfilesDialog({ client, initialId, onClose }: ProfilesDialogPro
   const [confirm, setConfirm] = useState<{ kind: 'switch'; to: Draft } | { kind: 'delete' } | { kind: 'close' } | null>(null);
   const listId = useId();
 
-  const load = async (select?: string): Promise<SavedProfile[] | null> => {
+  /** Shows a fresh list; `select` (an id) becomes the profile in the form (the first when it is gone). */
+  const showList = (list: SavedProfile[], select?: string): void => {
+    setProfiles(list);
+    setLoadError(null);
+    if (select === undefined) return;
+    const chosen = list.find((p) => p.id === select) ?? list[0];
+    if (chosen) setDraft(draftOf(chosen));
+  };
+  const loadFailed = (error: unknown): void => setLoadError(`版式方案载入失败：${errorMessage(error)}`);
+
+  /** Reloads the list after a save or delete. */
+  const load = async (select?: string): Promise<void> => {
     try {
-      const list = await client.call('profiles.list', {});
-      setProfiles(list);
-      setLoadError(null);
-      if (select !== undefined) {
-        const chosen = list.find((p) => p.id === select) ?? list[0];
-        if (chosen) setDraft(draftOf(chosen));
-      }
-      return list;
+      showList(await client.call('profiles.list', {}), select);
     } catch (error) {
-      setLoadError(`版式方案载入失败：${errorMessage(error)}`);
-      return null;
+      loadFailed(error);
     }
   };
 
+  const loaded = useEffectEvent((list: SavedProfile[]) => showList(list, initialId ?? DEFAULT_PROFILE_ID));
+  const notLoaded = useEffectEvent(loadFailed);
   useEffect(() => {
     let cancelled = false;
     client.call('profiles.list', {}).then(
       (list) => {
-        if (cancelled) return;
-        setProfiles(list);
-        const chosen = list.find((x) => x.id === (initialId ?? DEFAULT_PROFILE_ID)) ?? list[0];
-        if (chosen) setDraft(draftOf(chosen));
+        if (!cancelled) loaded(list);
       },
       (error: unknown) => {
-        if (!cancelled) setLoadError(`版式方案载入失败：${errorMessage(error)}`);
+        if (!cancelled) notLoaded(error);
       },
     );
     return () => {
       cancelled = true;
     };
-  }, [client, initialId]);
+  }, [client]);
 
   const others = useMemo(() => (profiles ?? []).filter((p) => p.id !== draft?.id), [profiles, draft?.id]);
   const problems = useMemo(() => (draft && !draft.builtin ? draftProblems(draft.name, draft.profile, others) : []), [draft, others]);
@@ -239,7 +241,19 @@ export function ProfilesDialog({ client, initialId, onClose }: ProfilesDialogPro
         }
       >
         <div className="profiles">
-          <div className="profile-list" role="listbox" aria-label="版式方案" data-testid="profile-list">
+          <div
+            className="profile-list"
+            role="listbox"
+            aria-label="版式方案"
+            data-testid="profile-list"
+            onKeyDown={(event) => {
+              if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+              event.preventDefault();
+              const at = listed.findIndex((item) => item.id === (draft?.id ?? null));
+              const next = listed[Math.min(listed.length - 1, Math.max(0, at + (event.key === 'ArrowDown' ? 1 : -1)))];
+              if (next && next !== listed[at]) show(next);
+            }}
+          >
             {loadError ? <p className="list-note is-error">{loadError}</p> : null}
             {profiles === null && !loadError ? <p className="list-note">正在载入…</p> : null}
             {listed.map((item) => {
@@ -253,9 +267,6 @@ export function ProfilesDialog({ client, initialId, onClose }: ProfilesDialogPro
                   tabIndex={selected ? 0 : -1}
                   className={`profile-option${selected ? ' is-selected' : ''}`}
                   onClick={() => (selected ? undefined : show(item))}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Enter' && !selected) show(item);
-                  }}
                 >
                   <span className="profile-option-name">
                     {selected && draft ? draft.name || '（未命名）' : item.name}
@@ -278,12 +289,20 @@ export function ProfilesDialog({ client, initialId, onClose }: ProfilesDialogPro
           <div className="profile-form" data-testid="profile-form">
             <div className="pf-name-row">
               <label htmlFor={`${listId}-name`}>方案名称</label>
-              <input id={`${listId}-name`} className="pf-name" value={draft?.name ?? ''} maxLength={40} readOnly={readOnly} data-testid="profile-name" onChange={(event) => {
-                const name = event.target.value;
-                setDraft((d) => (d && !d.builtin ? { ...d, name, dirty: true } : d));
-                setSaveError(null);
-                setSavedNote(null);
-              }} />
+              <input
+                id={`${listId}-name`}
+                className="pf-name"
+                value={draft?.name ?? ''}
+                maxLength={40}
+                readOnly={readOnly}
+                data-testid="profile-name"
+                onChange={(event) => {
+                  const name = event.target.value;
+                  setDraft((d) => (d && !d.builtin ? { ...d, name, dirty: true } : d));
+                  setSaveError(null);
+                  setSavedNote(null);
+                }}
+              />
             </div>
             <fieldset className="pf-fields" disabled={readOnly}>
               <fieldset className="pf-group">
