@@ -99,6 +99,7 @@ test('版式设置: copy GB/T 9704, change margins and lines live, an impossible
   await page.getByTestId('export-profile').selectOption('gbt9704');
   await waitUntil('换回 GB/T 9704', async () => (await pages.textContent()) === `导出约 ${standardPages} 页（每页 22 行，每行 28 字）。`);
   await page.keyboard.press('Escape');
+  await waitUntil('Esc 关闭导出对话框', async () => (await page.getByRole('dialog').count()) === 0);
   await app.close();
 });
 

@@ -130,7 +130,9 @@ export function ExportDialog({ client, docId, nativeSave, flush, onDone }: Expor
     const warned = exported.warnings.length > 0;
     return (
       <>
+        {/* Keyed per state so each state's dialog takes the focus (Enter exports, Esc cancels). */}
         <Dialog
+          key="ready"
           title="导出为 Word"
           onClose={() => onDone(null)}
           actions={
@@ -138,7 +140,7 @@ export function ExportDialog({ client, docId, nativeSave, flush, onDone }: Expor
               <button type="button" className="btn" onClick={() => onDone(null)}>
                 {warned ? '返回修改' : '取消'}
               </button>
-              <button type="button" className="btn btn-primary" data-autofocus disabled={busy} data-testid={warned ? 'export-anyway' : 'export-save'} onClick={() => void save(exported)}>
+              <button type="button" className="btn btn-primary" data-autofocus aria-disabled={busy} data-testid={warned ? 'export-anyway' : 'export-save'} onClick={() => (busy ? undefined : void save(exported))}>
                 {warned ? '仍然导出' : '导出'}
               </button>
             </>
@@ -179,6 +181,7 @@ export function ExportDialog({ client, docId, nativeSave, flush, onDone }: Expor
   if (state.kind === 'error') {
     return (
       <Dialog
+        key="error"
         title="导出为 Word"
         onClose={() => onDone(null)}
         actions={
@@ -192,7 +195,7 @@ export function ExportDialog({ client, docId, nativeSave, flush, onDone }: Expor
     );
   }
   return (
-    <Dialog title="导出为 Word" onClose={() => undefined} actions={null}>
+    <Dialog key="working" title="导出为 Word" onClose={() => undefined} actions={null}>
       <p role="status">{state.kind === 'saving' ? '正在保存文件…' : '正在排版…'}</p>
     </Dialog>
   );
