@@ -62,6 +62,7 @@ test('版式设置: copy GB/T 9704, change margins and lines live, an impossible
   assert.match((await errors.textContent()) ?? '', /左右边距之和（225 毫米）不小于纸张宽度（210 毫米），没有留下版心。/);
   assert.equal(await grid.textContent(), '没有版心');
   assert.equal(await page.getByTestId('profile-save').isDisabled(), true);
+  assert.equal(await page.getByTestId('profile-status').textContent(), '有 1 处设置需要改正（见右侧），改正后才能保存。');
   await page.getByTestId('margin-left').fill('25');
   await waitUntil('错误消失', async () => (await errors.count()) === 0);
   // A name already taken is an error too.

@@ -210,6 +210,13 @@ export function ProfilesDialog({ client, initialId, onClose }: ProfilesDialogPro
     else onClose(draft?.id ?? null);
   };
 
+  const statusNote = draft?.builtin
+    ? '内置方案不能修改。要用其他版式，请“复制为新方案”后修改。'
+    : problems.length
+      ? `有 ${problems.length} 处设置需要改正（见右侧），改正后才能保存。`
+      : draft?.dirty
+        ? '有未保存的修改。'
+        : '';
   const p = draft?.profile ?? GBT9704_PROFILE;
   const readOnly = !draft || draft.builtin;
   const listed: Draft[] = [...(profiles ?? []).map(draftOf)];
@@ -229,7 +236,7 @@ export function ProfilesDialog({ client, initialId, onClose }: ProfilesDialogPro
               </button>
             ) : null}
             <span className="dialog-actions-note" role="status" data-testid="profile-status">
-              {saveError ? <span className="pf-save-error">{saveError}</span> : (savedNote ?? (draft?.builtin ? '内置方案不能修改。要用其他版式，请“复制为新方案”后修改。' : draft?.dirty ? '有未保存的修改。' : ''))}
+              {saveError ? <span className="pf-save-error">{saveError}</span> : (savedNote ?? statusNote)}
             </span>
             <button type="button" className="btn" onClick={close}>
               关闭
