@@ -225,8 +225,8 @@ export interface ProfileGrid {
 
 /**
  * Body characters on a full line: the last character needs its full size (its spacing hangs past
- * the margin), so n fit when (n − 1) advances plus one size fit the width. Measured in LibreOffice:
- * on GB/T margins −0.75 pt gives 29, −1.3 pt 30, +1 pt 26 (width ÷ advance would say 29, 30, 26).
+ * the margin), so n fit when (n − 1) advances plus one size fit the width. Measured in LibreOffice
+ * on GB/T margins: −0.75 pt gives 28 and −1.3 pt 29, where width ÷ advance would say 29 and 30.
  */
 function charsThatFit(t: ProfileTwips, size: number): number {
   if (t.bodyAdvance <= 0 || t.textWidth < size) return 0;
