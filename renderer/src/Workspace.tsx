@@ -20,6 +20,7 @@ import { LibraryPanel } from './panels/LibraryPanel';
 import { SHIFT_LEVEL_COMMAND } from './editor/commands';
 import { ImportDialog } from './panels/importing/ImportDialog';
 import { ExportDialog } from './panels/exporting/ExportDialog';
+import { ProfilesDialog } from './panels/profiles/ProfilesDialog';
 import { NewDocumentDialog } from './panels/NewDocumentDialog';
 import type { NewDocumentRequest } from './panels/NewDocumentDialog';
 import type { LibraryView, SearchState } from './panels/LibraryPanel';
@@ -51,6 +52,7 @@ type DialogState =
   | { kind: 'newDocument' }
   | { kind: 'import'; text: string | null }
   | { kind: 'export'; docId: string }
+  | { kind: 'profiles' }
   | { kind: 'dataFolder' };
 
 const LAST_DOC_KEY = 'wengao.lastDoc';
@@ -511,6 +513,9 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
         if (currentIdRef.current) setDialog({ kind: 'export', docId: currentIdRef.current });
         else toast.show('请先打开要导出的文稿。');
         break;
+      case 'formatProfiles':
+        setDialog({ kind: 'profiles' });
+        break;
       case 'promoteHeading':
         editorRef.current?.dispatchCommand(SHIFT_LEVEL_COMMAND, -1);
         break;
@@ -896,6 +901,7 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
           }}
         />
       ) : null}
+      {dialog?.kind === 'profiles' ? <ProfilesDialog client={client} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'newDocument' ? (
         <NewDocumentDialog
           templates={templates}
