@@ -21,6 +21,8 @@ import { MAX_CONTENT_JSON_CHARS } from '../../common/documentModel';
 import { AppError } from '../../common/errors';
 import type { HeadingLevel } from '../../common/numbering';
 import type { DocxParagraphs } from './htmlParagraphs';
+import type { LayoutParagraph } from './docxLayout';
+import { matchLayout, readLayout, readNumbering, readStyleNumbering } from './docxLayout';
 import { htmlToParagraphs } from './htmlParagraphs';
 import { findMarker } from './markers';
 import { recogniseParagraphs } from './recognise';
@@ -338,13 +340,76 @@ export function titleFromHeadingStyle(paragraphs: SourceParagraph[]): SourcePara
   });
 }
 
+/**
+ * Reads alignment and automatic numbering from the verified parts (before they go to the worker,
+ * which takes their buffers). A part that cannot be read gives no hints: mammoth's text still comes.
+ */
+export function readDocxLayout(docx: DocxParts): LayoutParagraph[] {
+  const decoder = new TextDecoder();
+  const text = (name: string): string | null => {
+    const bytes = docx.parts.get(name);
+    return bytes ? decoder.decode(bytes) : null;
+  };
+  const main = mainDocumentPath(docx.parts);
+  const dir = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';
+  const documentXml = text(main);
+  if (documentXml === null) return [];
+  const numberingXml = text(`${dir}numbering.xml`);
+  const stylesXml = text(`${dir}styles.xml`);
+  return readLayout(documentXml, numberingXml ? readNumbering(numberingXml) : null, stylesXml ? readStyleNumbering(stylesXml) : new Map());
+}
+
+/**
+ * Adds what mammoth leaves out: each paragraph's alignment, and the marker of a Word automatic
+ * number in front of its text (unless a marker is typed there already). Returns how many
+ * automatic numbers were added.
+ */
+export function applyLayout(paragraphs: SourceParagraph[], layout: readonly LayoutParagraph[]): { paragraphs: SourceParagraph[]; numbered: number; example: string | null } {
+  const hints = matchLayout(paragraphs, layout);
+  let numbered = 0;
+  let example: string | null = null;
+  const out = paragraphs.map((p, i) => {
+    const hint = hints[i];
+    if (!hint) return p;
+    let next: SourceParagraph = hint.align ? { ...p, align: hint.align } : p;
+    if (hint.marker && !findMarker(p.text.trim())) {
+      next = { ...next, text: `${hint.marker}${p.text.trim()}` };
+      numbered += 1;
+      example ??= hint.marker;
+    }
+    return next;
+  });
+  return { paragraphs: out, numbered, example };
+}
+
+/**
+ * A centred line opening the document is its title when nothing is styled Title and it reads like
+ * one (no marker, no 。, at most 80 characters): the first centred line among the first three, so
+ * a 附件 or 密级 line above the title stays body text.
+ */
+export function titleFromAlignment(paragraphs: SourceParagraph[]): SourceParagraph[] {
+  if (paragraphs.some((p) => p.isTitle)) return paragraphs;
+  const opening = paragraphs
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => p.text.trim() !== '')
+    .slice(0, 3);
+  const centred = opening.find(({ p }) => p.align === 'center');
+  if (!centred || centred.p.tableRow || centred.p.styleLevel || opening.length < 2) return paragraphs;
+  const text = centred.p.text.trim();
+  if (text.length > 80 || text.includes('。') || findMarker(text)) return paragraphs;
+  return paragraphs.map((p, i) => (i === centred.i ? { ...p, isTitle: true } : p));
+}
+
 /** Imports a .docx file (size already checked by the caller): verify, parse in a worker, recognise. */
 export async function importDocx(file: string, limits: DocxLimits = defaultDocxLimits): Promise<ImportResult> {
   const parts = await readDocxParts(file, limits);
+  const layout = readDocxLayout(parts);
   const parsed = await parseInWorker(parts, limits);
   const fixes: string[] = [];
+  const laidOut = applyLayout(parsed.paragraphs, layout);
+  if (laidOut.numbered > 0) fixes.push(`读取 Word 自动编号 ${laidOut.numbered} 处（如 “${laidOut.example ?? ''}”），按编号识别标题层级`);
   if (parsed.tables > 0) fixes.push(`表格已转为文字（${parsed.tables} 个表格，${parsed.tableRows} 行；每行一段，单元格之间以制表符分隔）`);
   if (parsed.footnotes.length > 0) fixes.push(`脚注已移到正文末尾（${parsed.footnotes.length} 条）`);
   if (parsed.images > 0) fixes.push(`图片未导入（${parsed.images} 张）`);
-  return recogniseParagraphs(titleFromHeadingStyle(parsed.paragraphs), { source: 'docx', footnotes: parsed.footnotes, fixes });
+  return recogniseParagraphs(titleFromAlignment(titleFromHeadingStyle(laidOut.paragraphs)), { source: 'docx', footnotes: parsed.footnotes, fixes });
 }
