@@ -340,11 +340,15 @@ export function titleFromHeadingStyle(paragraphs: SourceParagraph[]): SourcePara
   });
 }
 
+/** Largest main document part whose alignment and automatic numbering are read (ordinary 100-page reports have 1–3 MB). */
+export const MAX_LAYOUT_XML_BYTES = 4 * MB;
+
 /**
  * Reads alignment and automatic numbering from the verified parts (before they go to the worker,
  * which takes their buffers). A part that cannot be read gives no hints: mammoth's text still comes.
+ * Null when the main part is over MAX_LAYOUT_XML_BYTES (not read).
  */
-export function readDocxLayout(docx: DocxParts): LayoutParagraph[] {
+export function readDocxLayout(docx: DocxParts): LayoutParagraph[] | null {
   const decoder = new TextDecoder();
   const text = (name: string): string | null => {
     const bytes = docx.parts.get(name);
@@ -352,6 +356,9 @@ export function readDocxLayout(docx: DocxParts): LayoutParagraph[] {
   };
   const main = mainDocumentPath(docx.parts);
   const dir = main.includes('/') ? main.slice(0, main.lastIndexOf('/') + 1) : '';
+  // A larger main part is read by mammoth only: its text here would stay in this process's heap
+  // while the worker peaks (measured: +57 MB on an 11.5 MB part, too close to the 512 MB budget).
+  if ((docx.parts.get(main)?.length ?? 0) > MAX_LAYOUT_XML_BYTES) return null;
   const documentXml = text(main);
   if (documentXml === null) return [];
   const numberingXml = text(`${dir}numbering.xml`);
@@ -406,7 +413,8 @@ export async function importDocx(file: string, limits: DocxLimits = defaultDocxL
   const layout = readDocxLayout(parts);
   const parsed = await parseInWorker(parts, limits);
   const fixes: string[] = [];
-  const laidOut = applyLayout(parsed.paragraphs, layout);
+  const laidOut = applyLayout(parsed.paragraphs, layout ?? []);
+  if (layout === null) fixes.push('文档较大，未读取 Word 的自动编号和居中对齐；自动编号的标题请在预览中确认层级');
   if (laidOut.numbered > 0) fixes.push(`读取 Word 自动编号 ${laidOut.numbered} 处（如 “${laidOut.example ?? ''}”），按编号识别标题层级`);
   if (parsed.tables > 0) fixes.push(`表格已转为文字（${parsed.tables} 个表格，${parsed.tableRows} 行；每行一段，单元格之间以制表符分隔）`);
   if (parsed.footnotes.length > 0) fixes.push(`脚注已移到正文末尾（${parsed.footnotes.length} 条）`);
