@@ -6,6 +6,7 @@
 // Also takes screenshots of the main screen with a real report pasted (saved under the OS temp
 // folder, path printed) for people to look at.
 import { test } from 'node:test';
+import type { Locator } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,23 @@ const webCopy = readFileSync(path.join(root, 'tests/fixtures/samples/branch-work
 const recognisedToast = /已按公文结构识别/;
 
 const env = useBrowserMode();
+
+/** Opens the app on a new document, puts the caret in its empty body, pastes and waits for the recognition notice. */
+async function pasteIntoNewDocument(data: { html?: string; text?: string }): Promise<{ app: AppPage; id: string; notice: Locator }> {
+  const app = await AppPage.open(env.browser, env.served);
+  const id = await app.newDocument();
+  await app.page.keyboard.press('Enter');
+  await app.paste(data);
+  const notice = app.toast(recognisedToast);
+  await notice.waitFor();
+  return { app, id, notice };
+}
+
+/** Ctrl+Z after a recognised paste: waits until the page shows the plain paste (no headings). */
+async function undoToPlainPaste(app: AppPage): Promise<void> {
+  await app.page.keyboard.press('Control+z');
+  await waitUntil('普通粘贴', async () => (await app.pageHeadings()).length === 0);
+}
 
 test('paste from Word keeps paragraphs, the heading and bold, and drops every style', async () => {
   const app = await AppPage.open(env.browser, env.served);
@@ -62,14 +80,9 @@ test('paste from Word keeps paragraphs, the heading and bold, and drops every st
 });
 
 test('paste from WPS and of plain text with full-width indents', async () => {
-  const app = await AppPage.open(env.browser, env.served);
-  const id = await app.newDocument();
-  await app.page.keyboard.press('Enter');
-  await app.paste({ html: wpsHtml });
   // "二、" into an empty document is recognised as a heading; Ctrl+Z keeps the paste as typed.
-  await app.toast(recognisedToast).waitFor();
-  await app.page.keyboard.press('Control+z');
-  await waitUntil('普通粘贴', async () => (await app.pageHeadings()).length === 0);
+  const { app, id } = await pasteIntoNewDocument({ html: wpsHtml });
+  await undoToPlainPaste(app);
   await app.paste({ text: '　　第一段，网页复制来的。\r\n\r\n　　第二段。\n' });
   await app.waitSaved();
   assert.deepEqual(await storedParagraphs(env.served, id), ['二、存在的问题', '一是统筹谋划不够。个别单位重部署、轻落实。第一段，网页复制来的。', '第二段。']);
@@ -140,12 +153,7 @@ test('screenshot: a real report pasted, headings set, on the printed-page layout
 });
 
 test('a web copy pasted into an empty document: numbered headings in the outline, junk dropped; Ctrl+Z twice', async () => {
-  const app = await AppPage.open(env.browser, env.served);
-  const id = await app.newDocument();
-  await app.page.keyboard.press('Enter');
-  await app.paste({ text: webCopy });
-  const notice = app.toast(recognisedToast);
-  await notice.waitFor();
+  const { app, id, notice } = await pasteIntoNewDocument({ text: webCopy });
   assert.equal((await notice.innerText()).split('\n')[0], '已按公文结构识别：8 个标题，删除 6 行网页杂项');
   const outline = await app.outlineHeadings();
   assert.deepEqual(outline.slice(0, 3), ['一、加强学习,强化认识,扎实开展学习活动', '二、加强平台建设,完善工作机制,努力扩大民进影响', '1.及时传递上级精神。']);
@@ -158,8 +166,7 @@ test('a web copy pasted into an empty document: numbered headings in the outline
 
   // First Ctrl+Z: the plain paste, junk lines and typed markers as they were.
   await app.editor.focus();
-  await app.page.keyboard.press('Control+z');
-  await waitUntil('普通粘贴', async () => (await app.pageHeadings()).length === 0);
+  await undoToPlainPaste(app);
   const plain = await app.editorParagraphs();
   assert.ok(plain.some((p) => p.startsWith('当前位置')), 'the plain paste keeps every line');
   assert.ok(plain.includes('放大'));
@@ -172,12 +179,7 @@ test('a web copy pasted into an empty document: numbered headings in the outline
 });
 
 test('恢复为普通粘贴 on the notice gives back the plain paste', async () => {
-  const app = await AppPage.open(env.browser, env.served);
-  const id = await app.newDocument();
-  await app.page.keyboard.press('Enter');
-  await app.paste({ text: webCopy });
-  const notice = app.toast(recognisedToast);
-  await notice.waitFor();
+  const { app, id, notice } = await pasteIntoNewDocument({ text: webCopy });
   assert.ok((await app.pageHeadings()).length > 0);
   await notice.getByRole('button', { name: '恢复为普通粘贴' }).click();
   await waitUntil('普通粘贴', async () => (await app.pageHeadings()).length === 0);
