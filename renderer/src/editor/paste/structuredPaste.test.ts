@@ -14,7 +14,7 @@ import { settle, stored, testEditor } from '../features/report/testEditor';
 import { $insertBlocks } from './insert';
 import { blocksFromText } from './sanitize';
 import type { Block } from './sanitize';
-import { $isBodyEmpty, applyRecognition, blocksText, recognisedNotice, recognitionAddsStructure, shouldRecognisePaste } from './structuredPaste';
+import { $isBodyEmpty, applyRecognition, blocksText, recognisedBlocks, recognisedNotice, recognitionAddsStructure, shouldRecognisePaste } from './structuredPaste';
 import type { PendingRecognition } from './structuredPaste';
 
 const pastedText = [
@@ -170,4 +170,14 @@ test('the notice says how many headings were found and how many junk lines were 
   assert.equal(recognisedNotice(preview()), '已按公文结构识别：3 个标题，删除 1 行网页杂项');
   assert.equal(recognisedNotice({ ...preview(), removed: [], duplicates: [{ text: '重复的一段话很长很长。', count: 3 }] }), '已按公文结构识别：3 个标题，去掉 2 段重复内容');
   assert.equal(blocksText(lines('一、甲', '乙')), '一、甲\n乙');
+});
+
+test('bold pasted in a body paragraph survives recognition', () => {
+  const pasted: Block[] = [
+    { kind: 'paragraph', runs: [{ text: '今年以来，我局认真贯彻落实', bold: false }, { text: '各项部署', bold: true }, { text: '。现将有关情况报告如下：', bold: false }] },
+  ];
+  const blocks = recognisedBlocks(preview(), pasted);
+  const opening = blocks[1]?.children ?? [];
+  assert.deepEqual(opening.map((n) => [n.text, n.format]), [['今年以来，我局认真贯彻落实', 0], ['各项部署', 1], ['。现将有关情况报告如下：', 0]]);
+  assert.equal(blocks.length, 8);
 });

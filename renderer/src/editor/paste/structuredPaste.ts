@@ -9,7 +9,7 @@ import { $getRoot, $isElementNode, $parseSerializedNode, HISTORY_PUSH_TAG, PASTE
 import type { LexicalEditor } from 'lexical';
 import type { ImportPreview } from '@common/contract';
 import type { SerializedNode } from '@common/documentModel';
-import { paragraphNode } from '@common/documentModel';
+import { paragraphNode, textNode } from '@common/documentModel';
 import { parseMarker } from '@common/numbering';
 import { prepareContent } from '../content';
 import type { Block } from './sanitize';
@@ -66,10 +66,17 @@ export function recognisedNotice(preview: ImportPreview): string {
 /**
  * The blocks that replace the plain paste: the recognised title (kept as the first paragraph: the
  * document's own title is never changed by a paste), then the report, prepared as a stored
- * document is for loading.
+ * document is for loading. A body paragraph the recogniser left as it was pasted gets its bold
+ * runs back (recognition reads text only).
  */
-export function recognisedBlocks(preview: ImportPreview): SerializedNode[] {
-  const children = [...(preview.title ? [paragraphNode(preview.title)] : []), ...preview.content.root.children];
+export function recognisedBlocks(preview: ImportPreview, pasted: readonly Block[] = []): SerializedNode[] {
+  const bold = new Map<string, Block>();
+  for (const block of pasted) if (block.kind === 'paragraph' && block.runs.some((run) => run.bold)) bold.set(block.runs.map((run) => run.text).join(''), block);
+  const body = preview.content.root.children.map((node) => {
+    const block = node.type === 'paragraph' && (node.children ?? []).every((child) => child.type === 'text') ? bold.get((node.children ?? []).map((child) => child.text ?? '').join('')) : undefined;
+    return block ? { ...node, children: block.runs.filter((run) => run.text).map((run) => textNode(run.text, run.bold ? 1 : 0)) } : node;
+  });
+  const children = [...(preview.title ? [paragraphNode(preview.title)] : []), ...body];
   const prepared = JSON.parse(prepareContent({ root: { ...preview.content.root, children } }).json) as { root: { children: SerializedNode[] } };
   return prepared.root.children;
 }
@@ -97,7 +104,7 @@ export function applyRecognition(editor: LexicalEditor, pending: PendingRecognit
   if (editor.isComposing() || !recognitionAddsStructure(preview, pending.blocks)) return false;
   const unchanged = editor.getEditorState().read(() => $getRoot().getTextContent() === pending.text);
   if (!unchanged) return false;
-  const blocks = recognisedBlocks(preview);
+  const blocks = recognisedBlocks(preview, pending.blocks);
   if (blocks.length === 0) return false;
   editor.update(() => $replaceBody(blocks), { tag: [HISTORY_PUSH_TAG, PASTE_TAG, STRUCTURED_PASTE_TAG], discrete: true });
   return true;
