@@ -27,11 +27,15 @@ const numberingXml = `<w:numbering xmlns:w="x">
   <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
   <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
 </w:abstractNum>
+<w:abstractNum w:abstractNumId="4">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="一, 二, 三, ..."/></mc:Choice><mc:Fallback><w:numFmt w:val="chineseCounting"/></mc:Fallback></mc:AlternateContent><w:lvlText w:val="%1、"/></w:lvl>
+</w:abstractNum>
 <w:abstractNum w:abstractNumId="1">
   <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="&#61623;"/></w:lvl>
 </w:abstractNum>
 <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
 <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="4"><w:abstractNumId w:val="4"/></w:num>
 <w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
 </w:numbering>`;
 
@@ -59,6 +63,7 @@ test('automatic numbers are counted as Word shows them and become canonical mark
     ${p('抓作风', num(1, 1))}
     ${p('重新编号', num(3, 2))}
     ${p('要点', num(2, 0))}
+    ${p('另一份清单', num(4, 0))}
     ${p('存在问题', '<w:pStyle w:val="a5"/>')}
     ${p('某某局', '<w:jc w:val="right"/><w:pPrChange w:id="1"><w:pPr><w:jc w:val="left"/></w:pPr></w:pPrChange>')}
   </w:body></w:document>`;
@@ -76,6 +81,7 @@ test('automatic numbers are counted as Word shows them and become canonical mark
       ['抓作风', '（一）', null],
       ['重新编号', '1.', null],
       ['要点', null, null],
+      ['另一份清单', '一、', null],
       ['存在问题', '三、', null],
       ['某某局', null, 'right'],
     ],

@@ -130,8 +130,11 @@ function readLevels(xml: string): Map<number, NumberingLevel> {
       const t = new RegExp(`<w:${tag}\\b([^>]*)\\/?>`).exec(inner);
       return t ? attr(t[1] ?? '', 'val') : null;
     };
+    // Word 2010+ may write <mc:Choice><w:numFmt w:val="custom" w:format="一, 二, 三, ..."/> with the
+    // classic format in <mc:Fallback>: read the first format that is not custom.
+    const formats = [...inner.matchAll(/<w:numFmt\b([^>]*)\/?>/g)].map((f) => attr(f[1] ?? '', 'val')).filter((f): f is string => f !== null && f !== 'custom');
     levels.set(ilvl, {
-      format: value('numFmt') ?? 'decimal',
+      format: formats[0] ?? 'decimal',
       text: decodeXml(value('lvlText') ?? ''),
       start: Number(value('start') ?? '1') || 1,
       legal: /<w:isLgl\b(?![^>]*w:val="(?:0|false)")/.test(inner),
