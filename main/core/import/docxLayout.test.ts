@@ -3,7 +3,7 @@
 // numbered lines), alignment, and matching mammoth's paragraphs back to Word's by their text.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { headingLevelOfNumbering, matchLayout, readLayout, readNumbering, readStyleNumbering } from './docxLayout';
+import { headingLevelOfNumbering, layoutParagraphs, matchLayout, MAX_LAYOUT_PARAGRAPHS, scanDocxLayout } from './docxLayout';
 
 test('Word list formats as report heading levels: 一、 （一） 1. （1）; anything else is no heading', () => {
   assert.equal(headingLevelOfNumbering('chineseCounting', '%1、', 0), 1);
@@ -67,7 +67,7 @@ test('automatic numbers are counted as Word shows them and become canonical mark
     ${p('存在问题', '<w:pStyle w:val="a5"/>')}
     ${p('某某局', '<w:jc w:val="right"/><w:pPrChange w:id="1"><w:pPr><w:jc w:val="left"/></w:pPr></w:pPrChange>')}
   </w:body></w:document>`;
-  const layout = readLayout(documentXml, readNumbering(numberingXml), readStyleNumbering(stylesXml));
+  const layout = layoutParagraphs(scanDocxLayout(documentXml, numberingXml, stylesXml, MAX_LAYOUT_PARAGRAPHS));
   assert.deepEqual(
     layout.map((l) => [l.key, l.marker, l.align]),
     [

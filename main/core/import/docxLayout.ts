@@ -1,8 +1,8 @@
 // What mammoth leaves out of a .docx but a report's structure needs: paragraph alignment (a centred
 // first line is the title; centred or right-aligned short lines at the end are 署名/成文日期) and
 // Word's automatic list numbering (w:numPr → numbering.xml), whose numbers are not in the text.
-// Read here from the verified XML parts with one linear scan of tags (no DOM: a 100-page report
-// has 1–3 MB of XML), then matched to mammoth's paragraphs by their text.
+// Read from the verified XML parts with one linear scan of tags (no DOM: a 100-page report has
+// 1–3 MB of XML) inside the parsing worker, then matched to mammoth's paragraphs by their text.
 //
 // Automatic numbers become the canonical typed marker at the start of the paragraph's text ("一、"
 // for chineseCounting "%1、", "（一）" for "（%1）", "1." for decimal "%1.", "（1）" for "(%1)"), so
@@ -25,27 +25,6 @@ export interface LayoutParagraph {
   marker: string | null;
 }
 
-/** One level of a numbering definition. */
-interface NumberingLevel {
-  format: string;
-  text: string;
-  start: number;
-  legal: boolean;
-}
-
-/** A numbering instance (w:num): its abstract definition and level overrides. */
-interface NumberingInstance {
-  abstractId: string;
-  /** Levels restarted at a value by w:lvlOverride/w:startOverride. */
-  starts: Map<number, number>;
-}
-
-/** Numbering definitions read from numbering.xml. */
-export interface Numbering {
-  abstracts: Map<string, Map<number, NumberingLevel>>;
-  instances: Map<string, NumberingInstance>;
-}
-
 const chineseFormats = new Set([
   'chineseCounting',
   'chineseCountingThousand',
@@ -56,24 +35,6 @@ const chineseFormats = new Set([
   'japaneseCounting',
 ]);
 const decimalFormats = new Set(['decimal', 'decimalFullWidth', 'decimalFullWidth2', 'decimalHalfWidth', 'decimalEnclosedParen']);
-
-/** The value of attribute w:<name> in a tag's attribute text, or null. */
-function attr(attrs: string, name: string): string | null {
-  const m = new RegExp(`\\bw:${name}="([^"]*)"`).exec(attrs);
-  return m ? (m[1] ?? '') : null;
-}
-
-/** Decodes the XML entities of text content. */
-function decodeXml(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_whole, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    }
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e] ?? '';
-  });
-}
 
 /**
  * The report heading level a numbering level stands for: Chinese numerals "%1、" (or "%1.") → 1,
@@ -95,191 +56,219 @@ export function headingLevelOfNumbering(format: string, text: string, ilvl: numb
   return null;
 }
 
-/** Reads numbering.xml: abstract definitions (format, text, start of each level) and instances. */
-export function readNumbering(xml: string): Numbering {
-  const abstracts = new Map<string, Map<number, NumberingLevel>>();
-  const instances = new Map<string, NumberingInstance>();
-  for (const m of xml.matchAll(/<w:abstractNum\b([^>]*)>([\s\S]*?)<\/w:abstractNum>/g)) {
-    const id = attr(m[1] ?? '', 'abstractNumId');
-    if (id === null) continue;
-    abstracts.set(id, readLevels(m[2] ?? ''));
-  }
-  for (const m of xml.matchAll(/<w:num\b([^>]*)>([\s\S]*?)<\/w:num>/g)) {
-    const id = attr(m[1] ?? '', 'numId');
-    const abstractId = /<w:abstractNumId\b([^>]*)\/?>/.exec(m[2] ?? '');
-    if (id === null || !abstractId) continue;
-    const starts = new Map<number, number>();
-    for (const o of (m[2] ?? '').matchAll(/<w:lvlOverride\b([^>]*)>([\s\S]*?)<\/w:lvlOverride>/g)) {
-      const ilvl = Number(attr(o[1] ?? '', 'ilvl'));
-      const start = /<w:startOverride\b([^>]*)\/?>/.exec(o[2] ?? '');
-      if (Number.isInteger(ilvl) && start) starts.set(ilvl, Number(attr(start[1] ?? '', 'val') ?? '1'));
-    }
-    instances.set(id, { abstractId: attr(abstractId[1] ?? '', 'val') ?? '', starts });
-  }
-  return { abstracts, instances };
-}
-
-/** The w:lvl elements of an abstract numbering definition. */
-function readLevels(xml: string): Map<number, NumberingLevel> {
-  const levels = new Map<number, NumberingLevel>();
-  for (const m of xml.matchAll(/<w:lvl\b([^>]*)>([\s\S]*?)<\/w:lvl>/g)) {
-    const ilvl = Number(attr(m[1] ?? '', 'ilvl'));
-    if (!Number.isInteger(ilvl)) continue;
-    const inner = m[2] ?? '';
-    const value = (tag: string): string | null => {
-      const t = new RegExp(`<w:${tag}\\b([^>]*)\\/?>`).exec(inner);
-      return t ? attr(t[1] ?? '', 'val') : null;
-    };
-    // Word 2010+ may write <mc:Choice><w:numFmt w:val="custom" w:format="一, 二, 三, ..."/> with the
-    // classic format in <mc:Fallback>: read the first format that is not custom.
-    const formats = [...inner.matchAll(/<w:numFmt\b([^>]*)\/?>/g)].map((f) => attr(f[1] ?? '', 'val')).filter((f): f is string => f !== null && f !== 'custom');
-    levels.set(ilvl, {
-      format: formats[0] ?? 'decimal',
-      text: decodeXml(value('lvlText') ?? ''),
-      start: Number(value('start') ?? '1') || 1,
-      legal: /<w:isLgl\b(?![^>]*w:val="(?:0|false)")/.test(inner),
-    });
-  }
-  return levels;
-}
-
-/** Numbering a paragraph style carries (styles.xml w:numPr), following w:basedOn. */
-export function readStyleNumbering(xml: string): Map<string, { numId: string; ilvl: number }> {
-  const raw = new Map<string, { numId: string | null; ilvl: number | null; basedOn: string | null }>();
-  for (const m of xml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
-    const attrs = m[1] ?? '';
-    if (attr(attrs, 'type') !== 'paragraph') continue;
-    const id = attr(attrs, 'styleId');
-    if (id === null) continue;
-    const inner = m[2] ?? '';
-    const numId = /<w:numId\b([^>]*)\/?>/.exec(inner);
-    const ilvl = /<w:ilvl\b([^>]*)\/?>/.exec(inner);
-    const basedOn = /<w:basedOn\b([^>]*)\/?>/.exec(inner);
-    raw.set(id, {
-      numId: numId ? attr(numId[1] ?? '', 'val') : null,
-      ilvl: ilvl ? Number(attr(ilvl[1] ?? '', 'val')) : null,
-      basedOn: basedOn ? attr(basedOn[1] ?? '', 'val') : null,
-    });
-  }
-  const out = new Map<string, { numId: string; ilvl: number }>();
-  for (const id of raw.keys()) {
-    let numId: string | null = null;
-    let ilvl: number | null = null;
-    let at: string | null = id;
-    for (let depth = 0; at !== null && depth < 8; depth += 1) {
-      const style = raw.get(at);
-      if (!style) break;
-      numId ??= style.numId;
-      ilvl ??= style.ilvl;
-      at = style.basedOn;
-    }
-    if (numId !== null && numId !== '0') out.set(id, { numId, ilvl: ilvl ?? 0 });
-  }
-  return out;
-}
-
-// The tags the scan acts on; everything else is skipped by the regex engine.
-const tagPattern = /<(\/?)w:(p|tbl|pPr|pPrChange|jc|numId|ilvl|pStyle|t|txbxContent)\b([^>]*?)(\/?)>/g;
-
-/** An open paragraph during the scan. */
-interface OpenParagraph {
+/** An automatic number as Word shows it on a paragraph: the list level's format and text, and the count. */
+export interface ScannedNumber {
+  /** w:numFmt (chineseCounting, decimal, bullet …). */
+  format: string;
+  /** w:lvlText ("%1、", "（%2）", "%3." …). */
   text: string;
-  align: string | null;
-  numId: string | null;
-  ilvl: number | null;
-  style: string | null;
-  inTable: boolean;
+  ilvl: number;
+  /** w:isLgl: the level shows Arabic numbers whatever its format. */
+  legal: boolean;
+  /** The number Word shows (1 for the first). */
+  n: number;
+}
+
+/** A body paragraph of document.xml as the scan reads it. */
+export interface ScannedParagraph {
+  /** Its text with all white space removed. */
+  key: string;
+  align: 'center' | 'right' | null;
+  number: ScannedNumber | null;
 }
 
 /**
- * Reads the body paragraphs of document.xml in order (paragraphs in tables and text boxes are left
- * out, as mammoth keeps them apart), with their alignment and automatic number. Empty paragraphs
- * are dropped after counting (Word numbers them; mammoth skips them).
+ * Reads the body paragraphs of document.xml in order, with their alignment and automatic number
+ * (w:numPr on the paragraph or its style, counted as Word counts: instances of one list continue
+ * one count, w:startOverride restarts a level, deeper levels restart under a new number, empty
+ * numbered lines count). Paragraphs in tables and text boxes are left out (mammoth keeps them
+ * apart), empty ones are dropped after counting; at most maxParagraphs are read.
+ *
+ * Self-contained on purpose, like htmlToParagraphs: the parsing worker runs its source text, so
+ * the untrusted XML is scanned under the worker's heap cap, never in this process.
  */
-export function readLayout(documentXml: string, numbering: Numbering | null, styleNumbering: ReadonlyMap<string, { numId: string; ilvl: number }>): LayoutParagraph[] {
-  const out: LayoutParagraph[] = [];
-  const counters = new Map<string, number[]>();
-  const started = new Set<string>();
-  const stack: OpenParagraph[] = [];
-  let tableDepth = 0;
-  let boxDepth = 0;
-  let inPPr = false;
-  let inChange = false;
-  let seen = 0;
-  tagPattern.lastIndex = 0;
-  for (let m = tagPattern.exec(documentXml); m !== null; m = tagPattern.exec(documentXml)) {
-    const closing = m[1] === '/';
-    const name = m[2] ?? '';
-    const attrs = m[3] ?? '';
-    const selfClosing = m[4] === '/';
-    const open = stack[stack.length - 1];
-    if (name === 'tbl') tableDepth += closing ? (tableDepth > 0 ? -1 : 0) : selfClosing ? 0 : 1;
-    else if (name === 'txbxContent') boxDepth += closing ? (boxDepth > 0 ? -1 : 0) : selfClosing ? 0 : 1;
-    else if (name === 'p') {
-      if (!closing) {
-        const paragraph: OpenParagraph = { text: '', align: null, numId: null, ilvl: null, style: null, inTable: tableDepth > 0 || boxDepth > 0 };
-        if (selfClosing) finish(paragraph);
-        else stack.push(paragraph);
-      } else {
-        const done = stack.pop();
-        if (done) finish(done);
+export function scanDocxLayout(documentXml: string, numberingXml: string | null, stylesXml: string | null, maxParagraphs: number): ScannedParagraph[] {
+  interface Level {
+    format: string;
+    text: string;
+    start: number;
+    legal: boolean;
+  }
+  interface Instance {
+    abstractId: string;
+    starts: Map<number, number>;
+  }
+  interface Open {
+    text: string;
+    align: string | null;
+    numId: string | null;
+    ilvl: number | null;
+    style: string | null;
+    hidden: boolean;
+  }
+  const attr = (attrs: string, name: string): string | null => {
+    const m = new RegExp(`\\bw:${name}="([^"]*)"`).exec(attrs);
+    return m ? (m[1] ?? '') : null;
+  };
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  const decode = (text: string): string =>
+    text.includes('&')
+      ? text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_whole: string, e: string) => {
+          if (e[0] !== '#') return entities[e] ?? '';
+          const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+          return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+        })
+      : text;
+  const first = (xml: string, tag: string): string | null => {
+    const m = new RegExp(`<w:${tag}\\b([^>]*)\\/?>`).exec(xml);
+    return m ? attr(m[1] ?? '', 'val') : null;
+  };
+
+  // numbering.xml: abstract definitions and the instances paragraphs point to.
+  const abstracts = new Map<string, Map<number, Level>>();
+  const instances = new Map<string, Instance>();
+  if (numberingXml) {
+    for (const m of numberingXml.matchAll(/<w:abstractNum\b([^>]*)>([\s\S]*?)<\/w:abstractNum>/g)) {
+      const id = attr(m[1] ?? '', 'abstractNumId');
+      if (id === null) continue;
+      const levels = new Map<number, Level>();
+      for (const l of (m[2] ?? '').matchAll(/<w:lvl\b([^>]*)>([\s\S]*?)<\/w:lvl>/g)) {
+        const ilvl = Number(attr(l[1] ?? '', 'ilvl'));
+        if (!Number.isInteger(ilvl)) continue;
+        const inner = l[2] ?? '';
+        // Word 2010+ may write <mc:Choice><w:numFmt w:val="custom" w:format="一, 二, 三, ..."/> with
+        // the classic format in <mc:Fallback>: the first format that is not custom is read.
+        const formats = [...inner.matchAll(/<w:numFmt\b([^>]*)\/?>/g)].map((f) => attr(f[1] ?? '', 'val')).filter((f): f is string => f !== null && f !== 'custom');
+        levels.set(ilvl, {
+          format: formats[0] ?? 'decimal',
+          text: decode(first(inner, 'lvlText') ?? ''),
+          start: Number(first(inner, 'start') ?? '1') || 1,
+          legal: /<w:isLgl\b(?![^>]*w:val="(?:0|false)")/.test(inner),
+        });
       }
-      if (seen >= MAX_LAYOUT_PARAGRAPHS) break;
-    } else if (name === 'pPr') inPPr = !closing && !selfClosing;
-    else if (name === 'pPrChange') inChange = !closing && !selfClosing;
-    else if (open && inPPr && !inChange && !closing) {
-      const val = attr(attrs, 'val');
-      if (name === 'jc') open.align = val;
-      else if (name === 'numId') open.numId = val;
-      else if (name === 'ilvl') open.ilvl = Number(val);
-      else if (name === 'pStyle') open.style = val;
-    } else if (name === 't' && !closing && !selfClosing && open) {
-      const end = documentXml.indexOf('</w:t>', tagPattern.lastIndex);
-      if (end < 0) break;
-      open.text += decodeXml(documentXml.slice(tagPattern.lastIndex, end));
-      tagPattern.lastIndex = end + 6;
+      abstracts.set(id, levels);
+    }
+    for (const m of numberingXml.matchAll(/<w:num\b([^>]*)>([\s\S]*?)<\/w:num>/g)) {
+      const id = attr(m[1] ?? '', 'numId');
+      const abstractId = first(m[2] ?? '', 'abstractNumId');
+      if (id === null || abstractId === null) continue;
+      const starts = new Map<number, number>();
+      for (const o of (m[2] ?? '').matchAll(/<w:lvlOverride\b([^>]*)>([\s\S]*?)<\/w:lvlOverride>/g)) {
+        const ilvl = Number(attr(o[1] ?? '', 'ilvl'));
+        const start = first(o[2] ?? '', 'startOverride');
+        if (Number.isInteger(ilvl) && start !== null) starts.set(ilvl, Number(start) || 1);
+      }
+      instances.set(id, { abstractId, starts });
     }
   }
-  return out;
 
-  function finish(p: OpenParagraph): void {
-    seen += 1;
-    const marker = numberMarker(p);
-    if (p.inTable) return;
-    const key = p.text.replace(/\s+/gu, '');
-    if (!key) return;
-    const align = p.align === 'center' ? 'center' : p.align === 'right' || p.align === 'end' ? 'right' : null;
-    out.push({ key, align, marker });
+  // styles.xml: the numbering a paragraph style carries, following w:basedOn.
+  const styleNumbering = new Map<string, { numId: string; ilvl: number }>();
+  if (stylesXml && numberingXml) {
+    const raw = new Map<string, { numId: string | null; ilvl: number | null; basedOn: string | null }>();
+    for (const m of stylesXml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
+      const id = attr(m[1] ?? '', 'styleId');
+      if (attr(m[1] ?? '', 'type') !== 'paragraph' || id === null) continue;
+      const ilvl = first(m[2] ?? '', 'ilvl');
+      raw.set(id, { numId: first(m[2] ?? '', 'numId'), ilvl: ilvl === null ? null : Number(ilvl), basedOn: first(m[2] ?? '', 'basedOn') });
+    }
+    for (const id of raw.keys()) {
+      let numId: string | null = null;
+      let ilvl: number | null = null;
+      let at: string | null = id;
+      for (let depth = 0; at !== null && depth < 8; depth += 1) {
+        const style = raw.get(at);
+        if (!style) break;
+        numId ??= style.numId;
+        ilvl ??= style.ilvl;
+        at = style.basedOn;
+      }
+      if (numId !== null && numId !== '0') styleNumbering.set(id, { numId, ilvl: ilvl ?? 0 });
+    }
   }
 
-  /** Counts the paragraph's automatic number (if any) and returns its canonical marker when it stands for a heading level. */
-  function numberMarker(p: OpenParagraph): string | null {
-    if (!numbering) return null;
+  const out: ScannedParagraph[] = [];
+  const counters = new Map<string, number[]>();
+  const restarted = new Set<string>();
+  const countNumber = (p: Open): ScannedNumber | null => {
     const fromStyle = p.style !== null ? styleNumbering.get(p.style) : undefined;
     const numId = p.numId ?? fromStyle?.numId ?? null;
     if (numId === null || numId === '0') return null;
-    const instance = numbering.instances.get(numId);
-    const levels = instance ? numbering.abstracts.get(instance.abstractId) : undefined;
+    const instance = instances.get(numId);
+    const levels = instance ? abstracts.get(instance.abstractId) : undefined;
     if (!instance || !levels) return null;
     const ilvl = Math.min(8, Math.max(0, p.ilvl ?? (p.numId === null ? (fromStyle?.ilvl ?? 0) : 0)));
     const level = levels.get(ilvl);
     if (!level) return null;
-    // Instances of one abstract definition continue one count, unless an override restarts a level.
     const counts = counters.get(instance.abstractId) ?? [];
     counters.set(instance.abstractId, counts);
-    const restartKey = `${numId}:${ilvl}`;
     const restart = instance.starts.get(ilvl);
-    if (restart !== undefined && !started.has(restartKey)) {
-      started.add(restartKey);
+    if (restart !== undefined && !restarted.has(`${numId}:${ilvl}`)) {
+      restarted.add(`${numId}:${ilvl}`);
       counts[ilvl] = restart - 1;
     }
     counts[ilvl] = (counts[ilvl] ?? level.start - 1) + 1;
     // Deeper levels restart under a new number.
     counts.length = ilvl + 1;
-    const heading = headingLevelOfNumbering(level.format, level.text, ilvl, level.legal);
-    const n = counts[ilvl] ?? 1;
-    return heading !== null && n > 0 ? headingMarker(heading, n) : null;
+    return { format: level.format, text: level.text, ilvl, legal: level.legal, n: counts[ilvl] ?? 1 };
+  };
+  let seen = 0;
+  const finish = (p: Open): void => {
+    seen += 1;
+    const number = countNumber(p);
+    const key = p.text.replace(/\s+/gu, '');
+    if (p.hidden || !key) return;
+    out.push({ key, align: p.align === 'center' ? 'center' : p.align === 'right' || p.align === 'end' ? 'right' : null, number });
+  };
+
+  // One pass over the tags that matter; everything else is skipped by the regex engine.
+  const tags = /<(\/?)w:(p|tbl|pPr|pPrChange|jc|numId|ilvl|pStyle|t|txbxContent)\b([^>]*?)(\/?)>/g;
+  const stack: Open[] = [];
+  let tableDepth = 0;
+  let boxDepth = 0;
+  let inPPr = false;
+  let inChange = false;
+  for (let m = tags.exec(documentXml); m !== null && seen < maxParagraphs; m = tags.exec(documentXml)) {
+    const closing = m[1] === '/';
+    const name = m[2] ?? '';
+    const selfClosing = m[4] === '/';
+    const open = stack[stack.length - 1];
+    if (name === 'tbl') tableDepth = Math.max(0, tableDepth + (closing ? -1 : selfClosing ? 0 : 1));
+    else if (name === 'txbxContent') boxDepth = Math.max(0, boxDepth + (closing ? -1 : selfClosing ? 0 : 1));
+    else if (name === 'p') {
+      if (closing) {
+        const done = stack.pop();
+        if (done) finish(done);
+      } else {
+        const paragraph: Open = { text: '', align: null, numId: null, ilvl: null, style: null, hidden: tableDepth > 0 || boxDepth > 0 };
+        if (selfClosing) finish(paragraph);
+        else stack.push(paragraph);
+      }
+    } else if (name === 'pPr') inPPr = !closing && !selfClosing;
+    else if (name === 'pPrChange') inChange = !closing && !selfClosing;
+    else if (name === 't') {
+      if (closing || selfClosing || !open) continue;
+      const end = documentXml.indexOf('</w:t>', tags.lastIndex);
+      if (end < 0) break;
+      open.text += decode(documentXml.slice(tags.lastIndex, end));
+      tags.lastIndex = end + 6;
+    } else if (open && inPPr && !inChange && !closing) {
+      const val = attr(m[3] ?? '', 'val');
+      if (name === 'jc') open.align = val;
+      else if (name === 'numId') open.numId = val;
+      else if (name === 'ilvl') open.ilvl = Number(val);
+      else if (name === 'pStyle') open.style = val;
+    }
   }
+  return out;
+}
+
+/** Scanned paragraphs with the canonical marker of their automatic number when it stands for a heading level. */
+export function layoutParagraphs(scanned: readonly ScannedParagraph[]): LayoutParagraph[] {
+  return scanned.map(({ key, align, number }) => {
+    const level = number ? headingLevelOfNumbering(number.format, number.text, number.ilvl, number.legal) : null;
+    return { key, align, marker: number && level !== null && number.n > 0 ? headingMarker(level, number.n) : null };
+  });
 }
 
 /** Hints of one mammoth paragraph. */
