@@ -68,7 +68,7 @@ export interface DocumentEditorProps {
  * (each keystroke marks the document unsaved), and that must not re-render the page and outline.
  */
 export const DocumentEditor = memo(function DocumentEditor(props: DocumentEditorProps): JSX.Element {
-  const { docId, initialJson, queue, title, toolbarExtra, banner, zoom, onWords, onNotice, onRecognisePaste, onEditor, onError, fields, outlineOpen, onOutlineOpen } = props;
+  const { docId, initialJson, queue, title, docTitle, toolbarExtra, banner, zoom, onWords, onNotice, onRecognisePaste, onEditor, onError, fields, outlineOpen, onOutlineOpen } = props;
   // Created once per mount: LexicalComposer reads its config only on the first render.
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
@@ -120,7 +120,7 @@ export const DocumentEditor = memo(function DocumentEditor(props: DocumentEditor
         <ShortcutsPlugin />
         <ReportPlugin />
         <FieldsSyncPlugin values={fields} />
-        <PastePlugin onNotice={onNotice} {...(onRecognisePaste ? { recognise: onRecognisePaste } : {})} />
+        <PastePlugin onNotice={onNotice} documentTitle={docTitle} {...(onRecognisePaste ? { recognise: onRecognisePaste } : {})} />
         <AutosavePlugin docId={docId} queue={queue} onWords={onWords} />
         <EditorRefPlugin onEditor={onEditor} />
       </LexicalComposer>

@@ -26,6 +26,8 @@ export interface PastePluginProps {
   onNotice: (message: string, action?: NoticeAction) => void;
   /** Recognises pasted text as a report (import.recognise, format paste); absent = never recognise. */
   recognise?: (text: string) => Promise<ImportPreview>;
+  /** The document's title: a recognised title repeating it is not pasted again. */
+  documentTitle?: string;
 }
 
 /** Parses clipboard HTML into an inert document (scripts never run, images never load). */
@@ -38,7 +40,7 @@ function parseHtml(html: string): TreeNode | null {
  * Handles one data transfer inside a command listener; true when the event was consumed. Returns
  * through `onPlain` the paste to recognise when it went into an empty document.
  */
-function $handleTransfer(editor: LexicalEditor, data: DataTransfer | null, event: Event, onRefuse: (message: string) => void, onPlain: (pending: PendingRecognition) => void): boolean {
+function $handleTransfer(editor: LexicalEditor, data: DataTransfer | null, event: Event, onRefuse: (message: string) => void, onPlain: (pending: Omit<PendingRecognition, 'documentTitle'>) => void): boolean {
   if (!data) return false;
   const types = Array.from(data.types);
   const plain = types.includes('text/plain') ? data.getData('text/plain') : '';
@@ -59,21 +61,27 @@ function bodyJson(state: EditorState): string {
 }
 
 /** Registers the sanitizing paste/drop handlers (before Lexical's own). */
-export function PastePlugin({ onNotice, recognise }: PastePluginProps): null {
+export function PastePlugin({ onNotice, recognise, documentTitle = '' }: PastePluginProps): null {
   const [editor] = useLexicalComposerContext();
+  // Read when a paste happens (a ref: renaming the document must not re-register the handlers).
+  const title = useRef(documentTitle);
+  useEffect(() => {
+    title.current = documentTitle;
+  }, [documentTitle]);
   // The latest paste: a recognition that comes back after another paste is dropped.
   const latest = useRef(0);
   useEffect(() => {
     const onRefuse = (message: string): void => onNotice(message);
-    const onPlain = (pending: PendingRecognition): void => {
+    const onPlain = (plain: Omit<PendingRecognition, 'documentTitle'>): void => {
       if (!recognise) return;
+      const pending: PendingRecognition = { ...plain, documentTitle: title.current };
       const id = ++latest.current;
       recognise(blocksText(pending.blocks)).then(
         (preview) => {
           if (id !== latest.current || !applyRecognition(editor, pending, preview)) return;
           // Compared as stored JSON: a click that only moved the caret still allows the restore.
           const recognised = bodyJson(editor.getEditorState());
-          onNotice(recognisedNotice(preview), {
+          onNotice(recognisedNotice(preview, pending.documentTitle), {
             label: '恢复为普通粘贴',
             run: () => {
               if (bodyJson(editor.getEditorState()) === recognised) editor.dispatchCommand(UNDO_COMMAND, undefined);

@@ -73,7 +73,7 @@ function paste(editor: LexicalEditor, text: string): PendingRecognition | null {
   editor.update(
     () => {
       const empty = $isBodyEmpty();
-      if ($insertBlocks(editor, blocks) && shouldRecognisePaste(empty, blocks)) pending = { text: $getRoot().getTextContent(), blocks };
+      if ($insertBlocks(editor, blocks) && shouldRecognisePaste(empty, blocks)) pending = { text: $getRoot().getTextContent(), blocks, documentTitle: '' };
     },
     { discrete: true },
   );
@@ -180,4 +180,11 @@ test('bold pasted in a body paragraph survives recognition', () => {
   const opening = blocks[1]?.children ?? [];
   assert.deepEqual(opening.map((n) => [n.text, n.format]), [['今年以来，我局认真贯彻落实', 0], ['各项部署', 1], ['。现将有关情况报告如下：', 0]]);
   assert.equal(blocks.length, 8);
+});
+
+test('a recognised title that repeats the document title is not pasted again, and the notice says so', () => {
+  const title = '关于2025年上半年工作情况的报告';
+  assert.equal(recognisedBlocks(preview(), [], title).length, 7, 'the title line is left out');
+  assert.equal(recognisedBlocks(preview(), [], '另一个标题').length, 8, 'a different title is kept as the first paragraph');
+  assert.equal(recognisedNotice(preview(), title), '已按公文结构识别：3 个标题，去掉与文稿标题相同的 1 行，删除 1 行网页杂项');
 });

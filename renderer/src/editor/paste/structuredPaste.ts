@@ -54,9 +54,15 @@ export function recognitionAddsStructure(preview: ImportPreview, blocks: readonl
   return preview.outline.length > 0 || preview.removed.length > 0 || preview.duplicates.length > 0 || roleBlocks > 0;
 }
 
+/** True when the recognised title repeats the document's own title (it is then not pasted again). */
+export function repeatsDocumentTitle(preview: ImportPreview, documentTitle: string): boolean {
+  return preview.title !== null && documentTitle.trim() !== '' && preview.title.trim() === documentTitle.trim();
+}
+
 /** The notice shown after a recognised paste: what was recognised and what was dropped. */
-export function recognisedNotice(preview: ImportPreview): string {
+export function recognisedNotice(preview: ImportPreview, documentTitle = ''): string {
   const parts = [`已按公文结构识别：${preview.outline.length} 个标题`];
+  if (repeatsDocumentTitle(preview, documentTitle)) parts.push('去掉与文稿标题相同的 1 行');
   if (preview.removed.length > 0) parts.push(`删除 ${preview.removed.length} 行网页杂项`);
   const repeats = preview.duplicates.reduce((sum, d) => sum + d.count - 1, 0);
   if (repeats > 0) parts.push(`去掉 ${repeats} 段重复内容`);
@@ -65,18 +71,19 @@ export function recognisedNotice(preview: ImportPreview): string {
 
 /**
  * The blocks that replace the plain paste: the recognised title (kept as the first paragraph: the
- * document's own title is never changed by a paste), then the report, prepared as a stored
- * document is for loading. A body paragraph the recogniser left as it was pasted gets its bold
- * runs back (recognition reads text only).
+ * document's own title is never changed by a paste; left out when it is that title), then the
+ * report, prepared as a stored document is for loading. A body paragraph the recogniser left as it
+ * was pasted gets its bold runs back (recognition reads text only).
  */
-export function recognisedBlocks(preview: ImportPreview, pasted: readonly Block[] = []): SerializedNode[] {
+export function recognisedBlocks(preview: ImportPreview, pasted: readonly Block[] = [], documentTitle = ''): SerializedNode[] {
   const bold = new Map<string, Block>();
   for (const block of pasted) if (block.kind === 'paragraph' && block.runs.some((run) => run.bold)) bold.set(block.runs.map((run) => run.text).join(''), block);
   const body = preview.content.root.children.map((node) => {
     const block = node.type === 'paragraph' && (node.children ?? []).every((child) => child.type === 'text') ? bold.get((node.children ?? []).map((child) => child.text ?? '').join('')) : undefined;
     return block ? { ...node, children: block.runs.filter((run) => run.text).map((run) => textNode(run.text, run.bold ? 1 : 0)) } : node;
   });
-  const children = [...(preview.title ? [paragraphNode(preview.title)] : []), ...body];
+  const title = preview.title && !repeatsDocumentTitle(preview, documentTitle) ? [paragraphNode(preview.title)] : [];
+  const children = [...title, ...body];
   const prepared = JSON.parse(prepareContent({ root: { ...preview.content.root, children } }).json) as { root: { children: SerializedNode[] } };
   return prepared.root.children;
 }
@@ -94,6 +101,8 @@ export interface PendingRecognition {
   /** Body text right after the plain paste: the replacement happens only while it is unchanged. */
   text: string;
   blocks: readonly Block[];
+  /** The document's title when the paste was made. */
+  documentTitle: string;
 }
 
 /**
@@ -104,7 +113,7 @@ export function applyRecognition(editor: LexicalEditor, pending: PendingRecognit
   if (editor.isComposing() || !recognitionAddsStructure(preview, pending.blocks)) return false;
   const unchanged = editor.getEditorState().read(() => $getRoot().getTextContent() === pending.text);
   if (!unchanged) return false;
-  const blocks = recognisedBlocks(preview, pending.blocks);
+  const blocks = recognisedBlocks(preview, pending.blocks, pending.documentTitle);
   if (blocks.length === 0) return false;
   editor.update(() => $replaceBody(blocks), { tag: [HISTORY_PUSH_TAG, PASTE_TAG, STRUCTURED_PASTE_TAG], discrete: true });
   return true;
