@@ -206,3 +206,19 @@ test('pasting into a document that already has text stays a plain paste', async 
   assert.ok(paragraphs[1]?.startsWith('当前位置'), 'every pasted line kept as typed');
   await app.close();
 });
+
+test('a pasted report whose title line is the document title does not repeat it in the text', async () => {
+  const app = await AppPage.open(env.browser, env.served);
+  const id = await app.newDocument();
+  const title = '桂林市阳朔县总支:内强素质 外树形象 创新机制提升宣传思想工作';
+  await app.page.keyboard.insertText(title);
+  await app.page.keyboard.press('Enter');
+  await waitUntil('标题已保存', async () => ((await app.docItem(id).innerText()).includes('内强素质') ? true : null));
+  await app.paste({ text: webCopy });
+  const notice = app.toast(recognisedToast);
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /去掉与文稿标题相同的 1 行/);
+  const paragraphs = await app.editorParagraphs();
+  assert.ok(!paragraphs.some((p) => p.includes('内强素质 外树形象')), 'the title is not repeated in the text');
+  await app.close();
+});
