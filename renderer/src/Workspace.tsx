@@ -705,7 +705,11 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
   }, [toast]);
 
   const focusBody = useCallback(() => editorRef.current?.focus(), []);
-  const onEditorNotice = useCallback((message: string) => toast.show(message, { kind: 'error' }), [toast]);
+  const onEditorNotice = useCallback(
+    (message: string, action?: { label: string; run: () => void }) => toast.show(message, action ? { action, durationMs: 12000 } : { kind: 'error' }),
+    [toast],
+  );
+  const recognisePaste = useCallback((text: string) => client.call('import.recognise', { text, format: 'paste' }), [client]);
   const commitFields = useCallback(() => void flushFields(), [flushFields]);
 
   // The save banners (memoised so the editor re-renders only when they change).
@@ -812,6 +816,7 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
               zoom={zoom}
               onWords={setWords}
               onNotice={onEditorNotice}
+              onRecognisePaste={recognisePaste}
               onEditor={onEditor}
               onError={onEditorError}
               banner={banner}
