@@ -29,6 +29,7 @@ export const budgets: Record<string, number> = {
   import_70kb_txt_ms: 100,
   import_100page_docx_ms: 2000,
   import_hostile_docx_peak_mb: 511,
+  export_60k_ms: 100,
 };
 
 /** Reads `--name value` from argv. */
@@ -50,6 +51,12 @@ function printTable(figures: Record<string, Figure>): void {
   const rg = figures.ripgrep_2char_ms;
   if (typeof ours === 'number' && typeof rg === 'number') {
     console.log(`\n二字搜索（排序+摘要，p95）${ours} ms，ripgrep -l（仅列文件）${rg} ms：${ours < rg ? '文稿更快' : '文稿更慢'}。`);
+  }
+  const exported = figures.export_60k_ms;
+  const pandoc = figures.pandoc_60k_ms;
+  if (typeof exported === 'number' && typeof pandoc === 'number') {
+    const half = exported <= pandoc / 2;
+    console.log(`导出 6 万字 Word ${exported} ms，pandoc ${pandoc} ms：${half ? '不到 pandoc 的一半 ✓' : '超过 pandoc 的一半 ✗'}。`);
   }
 }
 

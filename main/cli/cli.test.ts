@@ -1,9 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from './cli';
+import { createCore } from '../core/createCore';
+import { docxParts } from '../core/export/testSupport';
+import { GBT9704_PROFILE } from '../common/formatProfile';
+import type { FormatProfile } from '../common/formatProfile';
 
 /** Runs the CLI against a data folder, capturing stdout/stderr. */
 async function cli(dataDir: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -232,4 +236,83 @@ test('export --from converts a text report without storing it', async () => {
   assert.match(r.out, /已导出/);
   assert.equal(readFileSync(out).subarray(0, 2).toString(), 'PK');
   assert.deepEqual(JSON.parse((await cli(dir, 'list', '--json')).out), []);
+});
+
+/** Saves a profile into a data folder the way the app does (the CLI lists and uses profiles, the app edits them). */
+async function saveProfile(dataDir: string, name: string, profile: FormatProfile): Promise<string> {
+  const core = createCore({ dataDir, resourcesDir: path.join(dataDir, 'resources'), autoBackup: false, backgroundCheck: false });
+  try {
+    const result = await core.dispatch('profiles.save', { name, profile });
+    if (!result.ok) throw new Error(result.error.message);
+    return (result.value as { id: string }).id;
+  } finally {
+    core.close();
+  }
+}
+
+/** Attribute values of sectPr's pgMar in a .docx's document.xml. */
+async function pageMargins(file: string): Promise<Record<string, number>> {
+  const xml = (await docxParts(readFileSync(file))).get('word/document.xml') ?? '';
+  const tag = /<w:pgMar [^>]*\/>/.exec(xml)?.[0] ?? '';
+  return Object.fromEntries([...tag.matchAll(/w:(\w+)="(-?\d+)"/g)].map((m) => [m[1], Number(m[2])]));
+}
+
+test('profiles lists the built-in and saved profiles with their grid; --json prints an array', async () => {
+  const dir = tempDir();
+  const local = structuredClone(GBT9704_PROFILE);
+  local.body.lineSpacingPt = 25;
+  const id = await saveProfile(dir, '本局格式', local);
+  const json = await cli(dir, 'profiles', '--json');
+  assert.equal(json.code, 0, json.err);
+  const list = JSON.parse(json.out) as { id: string; name: string; builtin: boolean; linesPerPage: number; charsPerLine: number; profile: FormatProfile }[];
+  assert.deepEqual(
+    list.map((p) => [p.id, p.name, p.builtin, p.linesPerPage, p.charsPerLine]),
+    [
+      ['gbt9704', GBT9704_PROFILE.name, true, 22, 28],
+      [id, '本局格式', false, 25, 28],
+    ],
+  );
+  assert.equal(list[1]?.profile.body.lineSpacingPt, 25);
+  const text = await cli(dir, 'profiles');
+  assert.match(text.out, /^gbt9704 {2}GB\/T 9704—2012 党政机关公文格式（内置） {2}每页 22 行 × 每行 28 字 {2}页边距 上37 下35 左28 右26 毫米$/m);
+  assert.match(text.out, new RegExp(`^${id} {2}本局格式 {2}每页 25 行 × 每行 28 字`, 'm'));
+  const extra = await cli(dir, 'profiles', 'abc');
+  assert.equal(extra.code, 2);
+  assert.match(extra.err, /profiles 不带参数/);
+});
+
+test('export --profile takes a saved profile by name or id, or a .json file; an unknown one exits 1 naming the choices', async () => {
+  const dir = tempDir();
+  const { id } = JSON.parse((await cli(dir, 'new', '--title', '工作总结', '--json')).out) as { id: string };
+  const local = structuredClone(GBT9704_PROFILE);
+  local.margins = { topMm: 30, bottomMm: 30, leftMm: 25, rightMm: 25 };
+  const profileId = await saveProfile(dir, '本局格式', local);
+  const byName = path.join(dir, 'by-name.docx');
+  const r = await cli(dir, 'export', id, '--out', byName, '--profile', '本局格式');
+  assert.equal(r.code, 0, r.err);
+  const m = await pageMargins(byName);
+  assert.deepEqual([m.top, m.bottom, m.left, m.right], [1701, 1701, 1417, 1417]);
+  const byId = path.join(dir, 'by-id.docx');
+  assert.equal((await cli(dir, 'export', id, '--out', byId, '--profile', profileId)).code, 0);
+  assert.equal((await pageMargins(byId)).left, 1417);
+  const builtin = path.join(dir, 'builtin.docx');
+  assert.equal((await cli(dir, 'export', id, '--out', builtin, '--profile', 'gbt9704')).code, 0);
+  assert.equal((await pageMargins(builtin)).left, 1587);
+  const file = path.join(dir, '格式.json');
+  writeFileSync(file, JSON.stringify({ ...local, margins: { ...local.margins, leftMm: 20 } }));
+  const fromFile = path.join(dir, 'file.docx');
+  assert.equal((await cli(dir, 'export', id, '--out', fromFile, '--profile', file)).code, 0);
+  assert.equal((await pageMargins(fromFile)).left, 1134);
+  const unknown = await cli(dir, 'export', id, '--out', path.join(dir, 'x.docx'), '--profile', '外局格式');
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.err, /找不到版式方案“外局格式”。现有方案：GB\/T 9704—2012 党政机关公文格式（gbt9704）、本局格式（/);
+  assert.equal(existsSync(path.join(dir, 'x.docx')), false);
+  const impossible = path.join(dir, 'bad.json');
+  writeFileSync(impossible, JSON.stringify({ ...local, margins: { ...local.margins, leftMm: 150, rightMm: 100 } }));
+  const bad = await cli(dir, 'export', id, '--out', path.join(dir, 'y.docx'), '--profile', impossible);
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /左右边距之和（250 毫米）不小于纸张宽度/);
+  const empty = await cli(dir, 'export', id, '--out', path.join(dir, 'z.docx'), '--profile', '');
+  assert.equal(empty.code, 2);
+  assert.match(empty.err, /--profile 须给出/);
 });

@@ -7,12 +7,13 @@ import type { Client } from '../common/client';
 import { createClient } from '../common/client';
 import { isAppError } from '../common/errors';
 import { reportPlainText, sectionKindNames } from '../common/reportModel';
-import type { DocumentMeta, DocumentOutline, SearchHit, TemplateSummary } from '../common/contract';
+import type { DocumentMeta, DocumentOutline, SavedProfile, SearchHit, TemplateSummary } from '../common/contract';
 import { createCore } from '../core/createCore';
 import { defaultDataDir } from '../core/paths';
+import { profileNameKey } from '../core/profiles';
 import { importFile, toDryRunJson } from '../core/import';
 import { exportDocxToFile, exportTextToFile } from '../core/export';
-import { formatProfileSchema, validateProfile } from '../common/formatProfile';
+import { formatProfileSchema, profileGrid, validateProfile } from '../common/formatProfile';
 import type { FormatProfile } from '../common/formatProfile';
 import { describeIssues } from '../common/dispatcher';
 import type { DryRunJson } from '../core/import';
@@ -44,8 +45,9 @@ export const usage = `文稿命令行
   put <编号> --text-file 文件  用 UTF-8 文本文件的各段替换正文（原内容存为历史版本）
   import <文件> [--dry-run]    导入旧文稿（.docx、.txt（UTF-8 或 GBK）、.md），识别标题层级和各部分；
                                --dry-run 只显示识别结果，不保存
-  export <编号> --out 文件.docx [--profile 格式.json]
-                               按 GB/T 9704 版式导出为 Word；--profile 用自定义格式设置（JSON）
+  export <编号> --out 文件.docx [--profile 方案名称|方案编号|格式.json]
+                               按 GB/T 9704 版式导出为 Word；--profile 用保存的版式方案或格式文件（JSON）
+  profiles                     列出版式方案（内置 GB/T 9704 与保存的方案）：编号、名称、每页行数 × 每行字数
   export --from 文件.txt|.md --out 文件.docx
                                不保存，直接把纯文本稿按标题层级排成公文格式的 Word
 
@@ -252,7 +254,7 @@ const commands: Record<string, Handler> = {
     const out = p.values.out;
     if (!out) throw new UsageError('缺少 --out 文件.docx。');
     if (!out.toLowerCase().endsWith('.docx')) throw new UsageError('--out 的文件名须以 .docx 结尾。');
-    const profile = await loadProfile(p.values.profile);
+    const profile = await loadProfile(client, p.values.profile);
     let result: { path: string; pages: number; warnings: string[]; notes?: string[] };
     if (p.values.from) {
       if (p.positionals.length) throw new UsageError('--from 与文稿编号不能同时使用。');
@@ -274,6 +276,11 @@ const commands: Record<string, Handler> = {
       io.out([`已导出：${result.path}（约 ${result.pages} 页）`, ...result.warnings.map((w) => `提醒：${w}`)].join('\n'));
     }
   },
+  async profiles(client, p, io) {
+    if (p.positionals.length) throw new UsageError('profiles 不带参数（导出时用 --profile 方案名称 选用方案）。');
+    const profiles = await client.call('profiles.list', {});
+    io.out(p.values.json ? JSON.stringify(profiles.map(profileJson)) : profiles.map(profileLine).join('\n'));
+  },
   async import(client, p, io) {
     const file = need(p.positionals, 0, '要导入的文件');
     const result = await importFile(path.resolve(file));
@@ -288,9 +295,37 @@ const commands: Record<string, Handler> = {
   },
 };
 
-/** Reads a format profile from a JSON file, or the default when no path is given. */
-async function loadProfile(file: string | undefined): Promise<FormatProfile | undefined> {
-  if (!file) return undefined;
+/** A profile for `profiles --json`: the saved profile with the grid it gives. */
+function profileJson(saved: SavedProfile): SavedProfile & { linesPerPage: number; charsPerLine: number } {
+  const grid = profileGrid(saved.profile);
+  return { ...saved, linesPerPage: grid.linesPerPage, charsPerLine: grid.charsPerLine };
+}
+
+/** One line of `profiles`: id, name, grid, margins. */
+function profileLine(saved: SavedProfile): string {
+  const { linesPerPage, charsPerLine } = profileGrid(saved.profile);
+  const m = saved.profile.margins;
+  return `${saved.id}  ${saved.name}${saved.builtin ? '（内置）' : ''}  每页 ${linesPerPage} 行 × 每行 ${charsPerLine} 字  页边距 上${m.topMm} 下${m.bottomMm} 左${m.leftMm} 右${m.rightMm} 毫米`;
+}
+
+/**
+ * The profile --profile names: a JSON file (a value ending in .json), else a saved profile by id
+ * or name (case and full-width ignored); none given → the default (GB/T 9704).
+ */
+async function loadProfile(client: Client, value: string | undefined): Promise<FormatProfile | undefined> {
+  if (value === undefined) return undefined;
+  if (!value.trim()) throw new UsageError('--profile 须给出版式方案的名称、编号或 .json 格式文件。');
+  if (value.toLowerCase().endsWith('.json')) return loadProfileFile(value);
+  const profiles = await client.call('profiles.list', {});
+  const found = profiles.find((x) => x.id === value) ?? profiles.find((x) => profileNameKey(x.name) === profileNameKey(value));
+  if (!found) {
+    throw new Error(`找不到版式方案“${value}”。现有方案：${profiles.map((x) => `${x.name}（${x.id}）`).join('、')}。请用 profiles 命令查看，或给出 .json 格式文件。`);
+  }
+  return found.profile;
+}
+
+/** Reads a format profile from a JSON file. */
+async function loadProfileFile(file: string): Promise<FormatProfile> {
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(path.resolve(file), 'utf8'));

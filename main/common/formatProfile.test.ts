@@ -73,3 +73,25 @@ test('local rules are valid profiles: 29 pt spacing with other margins, bold lev
   assert.deepEqual(validateProfile(local), { ok: true });
   assert.equal(profileGrid(local).linesPerPage, 22);
 });
+
+test('characters per line as LibreOffice sets them: the last character needs its full size, its spacing hangs', () => {
+  // Measured on GB/T margins (text width 8845 twips) in LibreOffice 7.4 with 400 × 国.
+  const withSpacing = (pt: number) => variant((p) => void (p.body.characterSpacingPt = pt));
+  for (const [pt, chars] of [
+    [-0.25, 28],
+    [-0.75, 28],
+    [-0.8, 29],
+    [-1.3, 29],
+    [-1.35, 30],
+    [-1.8, 31],
+    [0.35, 27],
+    [1.05, 26],
+    [1.75, 25],
+    [2.5, 24],
+  ] as const) {
+    assert.equal(profileGrid(withSpacing(pt)).charsPerLine, chars, `${pt} pt`);
+  }
+  for (const chars of [24, 25, 26, 27, 28, 29, 30, 31, 32]) {
+    assert.equal(profileGrid(withSpacing(characterSpacingFor(GBT9704_PROFILE, chars))).charsPerLine, chars, `${chars} chars`);
+  }
+});

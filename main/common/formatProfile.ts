@@ -115,8 +115,8 @@ export const formatProfileSchema = z.object({
   pageNumber: z.object({
     font: fontPairSchema,
     sizePt: sizeSchema,
-    /** outside: odd pages right, even pages left; center: every page centred. */
-    placement: z.enum(['outside', 'center']),
+    /** outside: odd pages right, even pages left; center: every page centred; none: no page numbers. */
+    placement: z.enum(['outside', 'center', 'none']),
     /** Distance from the outer edge of the text area, in characters of the page number's size. */
     indentChars: lengthSchema,
     /** Distance from the bottom of the text area down to the top of the page-number line, in mm (GB/T: 7). */
@@ -224,6 +224,16 @@ export interface ProfileGrid {
 }
 
 /**
+ * Body characters on a full line: the last character needs its full size (its spacing hangs past
+ * the margin), so n fit when (n − 1) advances plus one size fit the width. Measured in LibreOffice
+ * on GB/T margins: −0.75 pt gives 28 and −1.3 pt 29, where width ÷ advance would say 29 and 30.
+ */
+function charsThatFit(t: ProfileTwips, size: number): number {
+  if (t.bodyAdvance <= 0 || t.textWidth < size) return 0;
+  return Math.floor((t.textWidth - size) / t.bodyAdvance) + 1;
+}
+
+/**
  * The grid as LibreOffice and Word lay it out: as many exact-pitch lines as fit in the text height
  * (28.95 pt → 22; 29 pt → 21), as many condensed characters as fit in the width (16 − 0.25 pt → 28;
  * plain 16 pt → 27). Counted in twips, the unit the .docx stores.
@@ -232,7 +242,7 @@ export function profileGrid(p: FormatProfile): ProfileGrid {
   const t = profileTwips(p);
   return {
     linesPerPage: t.bodyLine > 0 ? Math.max(0, Math.floor(t.textHeight / t.bodyLine)) : 0,
-    charsPerLine: t.bodyAdvance > 0 ? Math.max(0, Math.floor(t.textWidth / t.bodyAdvance)) : 0,
+    charsPerLine: charsThatFit(t, ptToTwips(p.body.sizePt)),
     textWidthPt: t.textWidth / 20,
     textHeightPt: t.textHeight / 20,
   };
@@ -245,7 +255,9 @@ export function profileGrid(p: FormatProfile): ProfileGrid {
  */
 export function characterSpacingFor(p: FormatProfile, chars: number): number {
   const t = profileTwips(p);
-  const twips = Math.floor(t.textWidth / chars) - ptToTwips(p.body.sizePt);
+  const size = ptToTwips(p.body.sizePt);
+  if (chars <= 1) return 0;
+  const twips = Math.floor((t.textWidth - size) / (chars - 1)) - size;
   return twips / 20;
 }
 
@@ -342,7 +354,7 @@ export function validateProfile(profile: unknown): ProfileValidation {
   if (p.attachment.blankLinesBefore < 0 || p.attachment.blankLinesBefore > 5) errors.push('附件说明前空行数须在 0 到 5 之间。');
   if (p.pageNumber.indentChars < 0 || p.pageNumber.indentChars * p.pageNumber.sizePt > grid.textWidthPt / 2) errors.push(`页码距版心边缘 ${num(p.pageNumber.indentChars)} 字不合理（须不小于 0，且小于版心宽度的一半）。`);
   if (p.pageNumber.belowTextMm < 0) errors.push('页码与版心的距离不能为负数。');
-  else if (profileTwips(p).footer < 0) {
+  else if (p.pageNumber.placement !== 'none' && profileTwips(p).footer < 0) {
     errors.push(`页码在版心下 ${num(p.pageNumber.belowTextMm)} 毫米，加上页码字高超出了下边距（${num(p.margins.bottomMm)} 毫米），页码会落到纸外。`);
   }
   return errors.length ? { ok: false, errors } : { ok: true };

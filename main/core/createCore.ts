@@ -9,6 +9,7 @@ import { Storage } from './storage/storage';
 import { createImportHandlers } from './importHandlers';
 import { createExportHandlers } from './exportHandlers';
 import { createTemplateHandlers, createTemplateLibrary } from './templates';
+import { createProfileHandlers, resolveProfile } from './profiles';
 
 /** Options of createCore. */
 export interface CoreOptions {
@@ -78,9 +79,16 @@ export function createCore(options: CoreOptions): Core {
     ...createDocumentHandlers(storage, now, templates),
     ...createTemplateHandlers(templates),
     ...createImportHandlers(),
+    ...createProfileHandlers(storage, now),
   };
   const documentHandlers = handlers as Handlers<'documents.get'>;
-  Object.assign(handlers, createExportHandlers((id) => documentHandlers['documents.get']({ id })));
+  Object.assign(
+    handlers,
+    createExportHandlers(
+      (id) => documentHandlers['documents.get']({ id }),
+      (id) => resolveProfile(storage, id),
+    ),
+  );
   return {
     dispatch: createDispatcher({ handlers, onInternalError: onError }),
     handlers,

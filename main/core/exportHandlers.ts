@@ -2,6 +2,7 @@
 import type { Handlers } from '../common/dispatcher';
 import { fillFields } from '../common/reportModel';
 import type { Document } from '../common/contract';
+import type { FormatProfile } from '../common/formatProfile';
 import { exportDocx } from './export';
 
 /** A file name from a title: characters Windows forbids replaced, length bounded, .docx added. */
@@ -10,12 +11,16 @@ export function docxFileName(title: string): string {
   return `${base || '未命名文稿'}.docx`;
 }
 
-/** Builds the export handlers over a way to read a stored document. */
-export function createExportHandlers(getDocument: (id: string) => Promise<Document> | Document): Handlers<'export.docx'> {
+/**
+ * Builds the export handlers over a way to read a stored document and one to resolve a saved
+ * profile's id (NOT_FOUND for an unknown one). An inline profile wins over profileId.
+ */
+export function createExportHandlers(getDocument: (id: string) => Promise<Document> | Document, resolveProfile: (id: string) => FormatProfile): Handlers<'export.docx'> {
   return {
     async 'export.docx'(input) {
+      const profile = input.profile ?? (input.profileId === undefined ? undefined : resolveProfile(input.profileId));
       const doc = await getDocument(input.id);
-      const result = await exportDocx({ title: doc.title, content: doc.content, fields: doc.fields, ...(input.profile ? { profile: input.profile } : {}) });
+      const result = await exportDocx({ title: doc.title, content: doc.content, fields: doc.fields, ...(profile ? { profile } : {}) });
       return {
         fileName: docxFileName(fillFields(doc.title, doc.fields)),
         dataBase64: result.buffer.toString('base64'),

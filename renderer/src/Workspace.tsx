@@ -22,7 +22,10 @@ import { ImportDialog } from './panels/importing/ImportDialog';
 import { ExportDialog } from './panels/exporting/ExportDialog';
 import { PdfExportDialog } from './panels/exporting/PdfExportDialog';
 import { GBT9704_PROFILE } from '@common/formatProfile';
+import type { FormatProfile } from '@common/formatProfile';
+import { availableProfileId, rememberedProfileId } from './panels/profiles/profileChoice';
 import { pagesTitle } from './editor/features/pages/pageLayout';
+import { ProfilesDialog } from './panels/profiles/ProfilesDialog';
 import { NewDocumentDialog } from './panels/NewDocumentDialog';
 import type { NewDocumentRequest } from './panels/NewDocumentDialog';
 import type { LibraryView, SearchState } from './panels/LibraryPanel';
@@ -55,6 +58,7 @@ type DialogState =
   | { kind: 'import'; text: string | null }
   | { kind: 'export'; docId: string }
   | { kind: 'exportPdf'; docId: string }
+  | { kind: 'profiles' }
   | { kind: 'dataFolder' };
 
 const LAST_DOC_KEY = 'wengao.lastDoc';
@@ -133,6 +137,8 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
   const [words, setWords] = useState(0);
   const [pages, setPages] = useState<number | null>(null);
   const [pageMarkers, setPageMarkers] = useState(readPageMarkers);
+  /** The format profile exports use (the one last chosen in the export dialog): pages are counted and PDFs laid out with it. */
+  const [profile, setProfile] = useState<FormatProfile>(GBT9704_PROFILE);
   const [zoom, setZoom] = useState(1);
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [renamingId, setRenamingId] = useState<string | null>(null);
@@ -371,6 +377,23 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
     [flushFields],
   );
 
+  // The chosen profile, read at start and whenever a dialog closes (the export dialog and 版式设置
+  // change it); kept as the same object while its values are the same, so pages are not recounted.
+  useEffect(() => {
+    if (dialog) return;
+    let cancelled = false;
+    client.call('profiles.list', {}).then(
+      (list) => {
+        const chosen = list.find((p) => p.id === availableProfileId(list, rememberedProfileId()))?.profile ?? GBT9704_PROFILE;
+        if (!cancelled) setProfile((current) => (JSON.stringify(current) === JSON.stringify(chosen) ? current : chosen));
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client, dialog]);
+
   /** Closes an export dialog with its outcome as a toast. */
   const finishExport = useCallback(
     (message: string | null) => {
@@ -549,6 +572,9 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
         break;
       case 'togglePageMarkers':
         togglePageMarkers();
+        break;
+      case 'formatProfiles':
+        setDialog({ kind: 'profiles' });
         break;
       case 'promoteHeading':
         editorRef.current?.dispatchCommand(SHIFT_LEVEL_COMMAND, -1);
@@ -742,7 +768,11 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
   }, [toast]);
 
   const focusBody = useCallback(() => editorRef.current?.focus(), []);
-  const onEditorNotice = useCallback((message: string) => toast.show(message, { kind: 'error' }), [toast]);
+  const onEditorNotice = useCallback(
+    (message: string, action?: { label: string; run: () => void }) => toast.show(message, action ? { action, durationMs: 12000 } : { kind: 'error' }),
+    [toast],
+  );
+  const recognisePaste = useCallback((text: string) => client.call('import.recognise', { text, format: 'paste' }), [client]);
   const commitFields = useCallback(() => void flushFields(), [flushFields]);
 
   // The save banners (memoised so the editor re-renders only when they change).
@@ -843,6 +873,7 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
                 </>
               }
               pageMarkers={pageMarkers}
+              profile={profile}
               onPages={setPages}
               docTitle={current.meta.title}
               fields={current.fields}
@@ -856,6 +887,7 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
               zoom={zoom}
               onWords={setWords}
               onNotice={onEditorNotice}
+              onRecognisePaste={recognisePaste}
               onEditor={onEditor}
               onError={onEditorError}
               banner={banner}
@@ -896,7 +928,7 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
       <StatusBar
         words={current ? words : null}
         pages={current ? pages : null}
-        pagesTitle={pagesTitle(GBT9704_PROFILE)}
+        pagesTitle={pagesTitle(profile)}
         pageMarkers={pageMarkers}
         onTogglePageMarkers={togglePageMarkers}
         save={saveState}
@@ -949,7 +981,8 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
           }}
         />
       ) : null}
-      {dialog?.kind === 'exportPdf' ? <PdfExportDialog client={client} docId={dialog.docId} nativeSave={api.kind === 'ipc'} flush={leaveCurrentSaves} onDone={finishExport} /> : null}
+      {dialog?.kind === 'exportPdf' ? <PdfExportDialog client={client} docId={dialog.docId} nativeSave={api.kind === 'ipc'} flush={leaveCurrentSaves} profile={profile} onDone={finishExport} /> : null}
+      {dialog?.kind === 'profiles' ? <ProfilesDialog client={client} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'newDocument' ? (
         <NewDocumentDialog
           templates={templates}

@@ -170,6 +170,13 @@ function pageNumberFooter(style: 'Footer' | 'FooterEven'): Footer {
   });
 }
 
+/** The footers of a placement: odd and even (outside), one centred, or none at all (no page numbers). */
+function footersOf(placement: FormatProfile['pageNumber']['placement']): { default?: Footer; even?: Footer } {
+  if (placement === 'none') return {};
+  if (placement === 'outside') return { default: pageNumberFooter('Footer'), even: pageNumberFooter('FooterEven') };
+  return { default: pageNumberFooter('Footer') };
+}
+
 /** Builds the .docx of a layout plan. */
 export async function docxFromPlan(profile: FormatProfile, title: string, plan: readonly LayoutParagraph[]): Promise<Buffer> {
   const t = profileTwips(profile);
@@ -185,12 +192,12 @@ export async function docxFromPlan(profile: FormatProfile, title: string, plan: 
         properties: {
           page: {
             size: { width: t.pageWidth, height: t.pageHeight },
-            margin: { top: t.top, bottom: t.bottom, left: t.left, right: t.right, header: 851, footer: t.footer, gutter: 0 },
+            margin: { top: t.top, bottom: t.bottom, left: t.left, right: t.right, header: 851, footer: Math.max(0, t.footer), gutter: 0 },
             pageNumbers: { start: 1 },
           },
           grid: { linePitch: t.bodyLine },
         },
-        footers: outside ? { default: pageNumberFooter('Footer'), even: pageNumberFooter('FooterEven') } : { default: pageNumberFooter('Footer') },
+        footers: footersOf(profile.pageNumber.placement),
         children: plan.length ? plan.map((p, i) => paragraphOf(profile, p, roles.styleOf[i] ?? null)) : [new Paragraph({ children: [] })],
       },
     ],

@@ -6,7 +6,6 @@
 // LibreOffice and poppler-utils are required: a machine without them fails here (CI installs them).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +18,8 @@ import { reportBlocks } from '../../common/reportModel';
 import { exportDocx } from './docx';
 import type { TestReport } from './testSupport';
 import { docxParts, generatedReport, sampleReports } from './testSupport';
+import type { PdfLine } from './pdfSupport';
+import { readPdfLines, run, unescapeXml } from './pdfSupport';
 
 /** Where the PDFs and the PNGs of pages 1–2 of the long report are left for a human to look at. */
 const outDir = path.join(os.tmpdir(), 'wengao-export');
@@ -27,15 +28,6 @@ const page = { width: 210 * PT_PER_MM, height: 297 * PT_PER_MM };
 const margin = { top: 37 * PT_PER_MM, bottom: 35 * PT_PER_MM, left: 1587 / 20, right: 1474 / 20 };
 const pitch = 28.95;
 const textRight = page.width - margin.right;
-
-/** One line of text as pdftotext -bbox-layout gives it (pieces on the same baseline merged). */
-interface PdfLine {
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-  text: string;
-}
 
 /** A rendered report: what was exported and what LibreOffice made of it. */
 interface Rendered {
@@ -53,56 +45,9 @@ interface Rendered {
   outline: { level: number; text: string }[];
 }
 
-/** Runs a tool; a missing tool fails the test with what to install. */
-function run(command: string, args: string[], install: string, timeout = 180_000): string {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout, maxBuffer: 256 * 1024 * 1024 });
-  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error(`找不到 ${command}：版式测试需要真实的 LibreOffice 与 poppler-utils。请安装 ${install}（如 apt-get install ${install}；CI 会安装）。`);
-  }
-  if (result.error) throw result.error;
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} 失败（${result.status}）：${result.stderr}`);
-  return result.stdout;
-}
-
-/** Decodes the XML entities pdftotext writes. */
-function unescape(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-}
-
-/** Reads the line boxes of every page. */
+/** Reads the line boxes of every page; lines below the text area are the footer. */
 function readPages(pdf: string): { pages: PdfLine[][]; footers: PdfLine[] } {
-  const html = run('pdftotext', ['-bbox-layout', pdf, '-'], 'poppler-utils');
-  const pages: PdfLine[][] = [];
-  const footers: PdfLine[] = [];
-  for (const chunk of html.split('<page ').slice(1)) {
-    const lines: PdfLine[] = [];
-    let footer = null as PdfLine | null;
-    for (const m of chunk.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
-      // Words are joined as set: a visible gap (a space) becomes a space.
-      let text = '';
-      let end = -1;
-      for (const w of (m[5] ?? '').matchAll(/<word xMin="([\d.]+)"[^>]*xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)) {
-        if (end >= 0 && Number(w[1]) - end > 2) text += ' ';
-        text += unescape(w[3] ?? '');
-        end = Number(w[2]);
-      }
-      const line = { xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text };
-      if (line.yMin > page.height - margin.bottom) {
-        footer = footer ? { ...footer, xMin: Math.min(footer.xMin, line.xMin), xMax: Math.max(footer.xMax, line.xMax), text: footer.text + line.text } : line;
-        continue;
-      }
-      const same = lines.find((l) => Math.abs(l.yMin - line.yMin) < 0.5);
-      if (same) {
-        same.xMin = Math.min(same.xMin, line.xMin);
-        same.xMax = Math.max(same.xMax, line.xMax);
-        same.text += line.text;
-      } else lines.push(line);
-    }
-    lines.sort((a, b) => a.yMin - b.yMin);
-    pages.push(lines);
-    if (footer) footers.push(footer);
-  }
-  return { pages, footers };
+  return readPdfLines(pdf, page.height - margin.bottom);
 }
 
 /** The PDF's bookmarks, with their nesting depth as level. */
@@ -117,7 +62,7 @@ function readOutline(pdf: string): { level: number; text: string }[] {
     else if (m[0] === '</outline>') {
       depth -= 1;
       if (depth === 0) break;
-    } else out.push({ level: depth, text: unescape(m[1] ?? '') });
+    } else out.push({ level: depth, text: unescapeXml(m[1] ?? '') });
   }
   return out;
 }

@@ -122,6 +122,28 @@ test('a lone Heading 1 at the top is the title and the Heading 2 sections move u
   ]);
 });
 
+test('Word layout: a centred title under a 附件 line, headings numbered automatically (no marker in the text), a right-aligned joint 署名', async () => {
+  const result = await imported('layout.docx', await fixtures.layoutOnlyDocx());
+  assert.equal(result.title, '某某局2025年上半年工作总结', 'the centred line, not the 附件 line above it');
+  assert.deepEqual(result.outline, [
+    { level: 1, text: '主要工作及成效', kind: 'situation' },
+    { level: 2, text: '高度重视，专题研究部署', kind: null },
+    { level: 3, text: '建立工作台账', kind: null },
+    { level: 3, text: '定期调度推进', kind: null },
+    { level: 2, text: '加强理论武装', kind: null },
+    { level: 1, text: '存在的问题', kind: 'shortcomings' },
+    { level: 1, text: '下半年工作打算', kind: 'plan' },
+  ]);
+  assert.equal(result.signature, '中共某某局党组、某某局');
+  assert.equal(result.date, '2025年7月1日');
+  assert.deepEqual(result.fixes, ['读取 Word 自动编号 7 处（如 “一、”），按编号识别标题层级']);
+  const blocks = reportBlocks(result.content);
+  assert.deepEqual(blocks[0], { type: 'paragraph', text: '附件1' });
+  // Headings are stored without markers: the numbers come from position, as for typed ones.
+  assert.ok(blocks.some((b) => b.type === 'heading' && b.text === '主要工作及成效'));
+  assert.ok(!blocks.some((b) => b.text.startsWith('一、') || b.text.startsWith('1.')));
+});
+
 test('corrupt files: random bytes, a truncated zip, a zip without document.xml, broken XML', async () => {
   const corrupt = /文件已损坏或不是 Word 文档/u;
   await refused('random.docx', fixtures.randomBytes(5000), 'INVALID_INPUT', corrupt);

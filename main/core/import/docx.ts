@@ -21,6 +21,8 @@ import { MAX_CONTENT_JSON_CHARS } from '../../common/documentModel';
 import { AppError } from '../../common/errors';
 import type { HeadingLevel } from '../../common/numbering';
 import type { DocxParagraphs } from './htmlParagraphs';
+import type { LayoutParagraph, ScannedParagraph } from './docxLayout';
+import { layoutParagraphs, matchLayout, MAX_LAYOUT_PARAGRAPHS, scanDocxLayout } from './docxLayout';
 import { htmlToParagraphs } from './htmlParagraphs';
 import { findMarker } from './markers';
 import { recogniseParagraphs } from './recognise';
@@ -230,11 +232,22 @@ const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 var __name = function (f) { return f; };
 const htmlToParagraphs = (${htmlToParagraphs.toString()});
+const scanDocxLayout = (${scanDocxLayout.toString()});
 (async () => {
   try {
     const mammoth = require(workerData.mammothPath);
     const parts = new Map();
     workerData.parts.forEach(function (p) { parts.set(p[0], p[1]); });
+    // Alignment and automatic numbering, which mammoth drops; a part that cannot be read gives none.
+    let layout = null;
+    try {
+      const decoder = new TextDecoder();
+      const text = function (name) { return parts.has(name) ? decoder.decode(parts.get(name)) : null; };
+      const documentXml = text(workerData.mainPath);
+      if (documentXml !== null) layout = scanDocxLayout(documentXml, text(workerData.partsDir + 'numbering.xml'), text(workerData.partsDir + 'styles.xml'), workerData.maxLayoutParagraphs);
+    } catch (error) {
+      layout = null;
+    }
     const names = new Set(workerData.names);
     const file = {
       exists: function (name) { return parts.has(name) || names.has(name); },
@@ -258,7 +271,7 @@ const htmlToParagraphs = (${htmlToParagraphs.toString()});
     value.paragraphs.forEach(function (p) { chars += p.text.length; });
     value.footnotes.forEach(function (f) { chars += f.length; });
     if (chars > workerData.maxTextChars) parentPort.postMessage({ ok: false, tooLarge: true });
-    else parentPort.postMessage({ ok: true, value: value });
+    else parentPort.postMessage({ ok: true, value: value, layout: layout });
   } catch (error) {
     parentPort.postMessage({ ok: false, message: String((error && error.message) || error) });
   }
@@ -275,15 +288,22 @@ function mammothPath(): string {
   return createRequire(path.join(process.cwd(), 'index.js')).resolve('mammoth');
 }
 
-/** Runs mammoth on verified parts in a worker with a heap limit and a timeout. */
-export function parseInWorker(docx: DocxParts, limits: DocxLimits = defaultDocxLimits): Promise<DocxParagraphs> {
+/** What the worker reads from a .docx: mammoth's paragraphs, and the layout mammoth drops (null when unreadable). */
+export interface ParsedDocx extends DocxParagraphs {
+  layout: ScannedParagraph[] | null;
+}
+
+/** Runs mammoth and the layout scan on verified parts in a worker with a heap limit and a timeout. */
+export function parseInWorker(docx: DocxParts, limits: DocxLimits = defaultDocxLimits): Promise<ParsedDocx> {
   return new Promise((resolve, reject) => {
     const parts = [...docx.parts];
+    const mainPath = mainDocumentPath(docx.parts);
+    const partsDir = mainPath.includes('/') ? mainPath.slice(0, mainPath.lastIndexOf('/') + 1) : '';
     let worker: Worker;
     try {
       worker = new Worker(workerSource, {
         eval: true,
-        workerData: { mammothPath: mammothPath(), parts, names: docx.names, styleMap, maxTextChars: limits.maxTextChars },
+        workerData: { mammothPath: mammothPath(), parts, names: docx.names, styleMap, maxTextChars: limits.maxTextChars, mainPath, partsDir, maxLayoutParagraphs: MAX_LAYOUT_PARAGRAPHS },
         transferList: parts.map(([, bytes]) => bytes.buffer as ArrayBuffer),
         resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
       });
@@ -302,9 +322,9 @@ export function parseInWorker(docx: DocxParts, limits: DocxLimits = defaultDocxL
     const timer = setTimeout(() => {
       settle(() => reject(new AppError('TOO_LARGE', `文档过于复杂，${Math.round(limits.timeoutMs / 1000)} 秒内未能解析完，已停止。请拆分文档或另存为 .docx 后再试。`)));
     }, limits.timeoutMs);
-    worker.once('message', (message: { ok: true; value: DocxParagraphs } | { ok: false; message?: string; tooLarge?: boolean }) => {
+    worker.once('message', (message: { ok: true; value: DocxParagraphs; layout: ScannedParagraph[] | null } | { ok: false; message?: string; tooLarge?: boolean }) => {
       settle(() => {
-        if (message.ok) resolve(message.value);
+        if (message.ok) resolve({ ...message.value, layout: message.layout });
         else if (message.tooLarge) reject(new AppError('TOO_LARGE', '文档内容过大，超过单篇文稿的上限。请拆分成几个文件后再导入。'));
         else reject(new AppError('INVALID_INPUT', corrupt));
       });
@@ -338,13 +358,56 @@ export function titleFromHeadingStyle(paragraphs: SourceParagraph[]): SourcePara
   });
 }
 
+/**
+ * Adds what mammoth leaves out: each paragraph's alignment, and the marker of a Word automatic
+ * number in front of its text (unless a marker is typed there already). Returns how many
+ * automatic numbers were added.
+ */
+export function applyLayout(paragraphs: SourceParagraph[], layout: readonly LayoutParagraph[]): { paragraphs: SourceParagraph[]; numbered: number; example: string | null } {
+  const hints = matchLayout(paragraphs, layout);
+  let numbered = 0;
+  let example: string | null = null;
+  const out = paragraphs.map((p, i) => {
+    const hint = hints[i];
+    if (!hint) return p;
+    let next: SourceParagraph = hint.align ? { ...p, align: hint.align } : p;
+    if (hint.marker && !findMarker(p.text.trim())) {
+      next = { ...next, text: `${hint.marker}${p.text.trim()}` };
+      numbered += 1;
+      example ??= hint.marker;
+    }
+    return next;
+  });
+  return { paragraphs: out, numbered, example };
+}
+
+/**
+ * A centred line opening the document is its title when nothing is styled Title and it reads like
+ * one (no marker, no 。, at most 80 characters): the first centred line among the first three, so
+ * a 附件 or 密级 line above the title stays body text.
+ */
+export function titleFromAlignment(paragraphs: SourceParagraph[]): SourceParagraph[] {
+  if (paragraphs.some((p) => p.isTitle)) return paragraphs;
+  const opening = paragraphs
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => p.text.trim() !== '')
+    .slice(0, 3);
+  const centred = opening.find(({ p }) => p.align === 'center');
+  if (!centred || centred.p.tableRow || centred.p.styleLevel || opening.length < 2) return paragraphs;
+  const text = centred.p.text.trim();
+  if (text.length > 80 || text.includes('。') || findMarker(text)) return paragraphs;
+  return paragraphs.map((p, i) => (i === centred.i ? { ...p, isTitle: true } : p));
+}
+
 /** Imports a .docx file (size already checked by the caller): verify, parse in a worker, recognise. */
 export async function importDocx(file: string, limits: DocxLimits = defaultDocxLimits): Promise<ImportResult> {
   const parts = await readDocxParts(file, limits);
   const parsed = await parseInWorker(parts, limits);
   const fixes: string[] = [];
+  const laidOut = applyLayout(parsed.paragraphs, layoutParagraphs(parsed.layout ?? []));
+  if (laidOut.numbered > 0) fixes.push(`读取 Word 自动编号 ${laidOut.numbered} 处（如 “${laidOut.example ?? ''}”），按编号识别标题层级`);
   if (parsed.tables > 0) fixes.push(`表格已转为文字（${parsed.tables} 个表格，${parsed.tableRows} 行；每行一段，单元格之间以制表符分隔）`);
   if (parsed.footnotes.length > 0) fixes.push(`脚注已移到正文末尾（${parsed.footnotes.length} 条）`);
   if (parsed.images > 0) fixes.push(`图片未导入（${parsed.images} 张）`);
-  return recogniseParagraphs(titleFromHeadingStyle(parsed.paragraphs), { source: 'docx', footnotes: parsed.footnotes, fixes });
+  return recogniseParagraphs(titleFromAlignment(titleFromHeadingStyle(laidOut.paragraphs)), { source: 'docx', footnotes: parsed.footnotes, fixes });
 }

@@ -9,6 +9,7 @@ import {
   FootnoteReferenceRun,
   HeadingLevel as DocxHeading,
   ImageRun,
+  LevelFormat,
   Packer,
   Paragraph,
   Table,
@@ -48,6 +49,54 @@ export async function styledHeadingsDocx(): Promise<Buffer> {
           new Paragraph(body.plan),
           new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun('某某市某某局')] }),
           new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun('2025年7月1日')] }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/**
+ * A report laid out as Word users do, with nothing typed that marks its structure: a 附件 line, then
+ * a centred title (no Title style), headings numbered by Word's automatic list numbering (w:numPr: chineseCounting
+ * "%1、" at level 1, "（%2）" at level 2, decimal "%3." at level 3, so the numbers are not in the
+ * text), and a right-aligned 署名 naming two units above a centred 成文日期.
+ */
+export async function layoutOnlyDocx(): Promise<Buffer> {
+  const numbered = (level: 0 | 1 | 2, text: string): Paragraph => new Paragraph({ numbering: { reference: 'report', level }, children: [new TextRun(text)] });
+  const doc = new Document({
+    numbering: {
+      config: [
+        {
+          reference: 'report',
+          levels: [
+            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
+            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.LEFT },
+            { level: 2, format: LevelFormat.DECIMAL, text: '%3.', alignment: AlignmentType.LEFT },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph('附件1'),
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '某某局2025年上半年工作总结', size: 44 })] }),
+          new Paragraph(body.opening),
+          numbered(0, '主要工作及成效'),
+          numbered(1, '高度重视，专题研究部署'),
+          new Paragraph(body.work),
+          numbered(2, '建立工作台账'),
+          new Paragraph(body.results),
+          numbered(2, '定期调度推进'),
+          numbered(1, '加强理论武装'),
+          new Paragraph('组织专题读书班2期，班子成员撰写心得体会16篇。'),
+          numbered(0, '存在的问题'),
+          new Paragraph(body.problems),
+          numbered(0, '下半年工作打算'),
+          new Paragraph(body.plan),
+          new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun('中共某某局党组、某某局')] }),
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('2025年7月1日')] }),
         ],
       },
     ],

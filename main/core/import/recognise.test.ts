@@ -284,3 +284,19 @@ test('Traditional text keeps its characters; its markers and kind words are stil
   ]);
   assert.match(readingText('', result.content), /（一）加強領導。黨組專題研究部署工作。/u);
 });
+
+test('.docx alignment at the end: an aligned joint 署名 above the date, an aligned name closing the document, never 特此报告', () => {
+  const body = [{ text: '某某局2025年工作总结' }, { text: '今年以来，我局认真落实各项部署，取得新进展。' }];
+  const joint = recogniseParagraphs([...body, { text: '中共某某局党组、某某局', align: 'right' }, { text: '2025年7月1日', align: 'right' }], { source: 'docx' });
+  assert.equal(joint.signature, '中共某某局党组、某某局');
+  assert.equal(joint.date, '2025年7月1日');
+  // The same line without alignment (a .txt) is body text: 、 reads as a sentence.
+  const plain = recogniseParagraphs([...body, { text: '中共某某局党组、某某局' }, { text: '2025年7月1日' }], { source: 'txt' });
+  assert.equal(plain.signature, null);
+  const noDate = recogniseParagraphs([...body, { text: '某某市某某局', align: 'center' }], { source: 'docx' });
+  assert.equal(noDate.signature, '某某市某某局');
+  assert.equal(noDate.date, null);
+  const closing = recogniseParagraphs([...body, { text: '特此报告', align: 'center' }], { source: 'docx' });
+  assert.equal(closing.signature, null);
+  assert.deepEqual(reportBlocks(closing.content).at(-1), { type: 'paragraph', text: '特此报告' });
+});

@@ -14,6 +14,9 @@
 //   marker that goes backwards, or （一） before the first 一、, is body text; "一是" never is a heading.
 // - The outline shows heading text without a closing 。/：; the content keeps it (run-in headings
 //   read "高度重视。" followed by their body).
+// - .docx alignment: a centred first line is the title (docx.ts); a centred or right-aligned line
+//   above the date may be a 署名 with 、 or spaces (joint issuers), and one closing the document is
+//   a 署名 even without a date.
 // - Level-1 kinds come from the heading words only (sectionKind.ts); no words → other.
 // - Repeats of a body paragraph (8+ characters, no marker) are dropped and listed in duplicates;
 //   a repeated heading is never dropped (the same 1.工作措施 can head two sections).
@@ -74,6 +77,14 @@ export function isDateLine(text: string): boolean {
 /** True when a line could be a 署名: a short unit or person name, no punctuation, no marker. */
 function isSignatureLine(text: string): boolean {
   return text.length >= 2 && text.length <= 40 && /\p{Script=Han}/u.test(text) && !/[。！？!?；;，,：:、]/u.test(text) && !findMarker(text) && !isDateLine(text);
+}
+
+// Closing lines that are short and unpunctuated but no 署名.
+const closingPhrase = /^(特此|以上|此致|妥否|当否|请审阅|请批示)/u;
+
+/** A centred or right-aligned 署名 may name several units ("中共某某委员会、某某局") or read "某某局 （盖章）". */
+function isAlignedSignature(text: string): boolean {
+  return text.length >= 2 && text.length <= 60 && /\p{Script=Han}/u.test(text) && !/[。！？!?；;：:]/u.test(text) && !findMarker(text) && !isDateLine(text) && !closingPhrase.test(text);
 }
 
 /** True when the first line reads like a title: short, no sentence, no marker, not a lead-in. */
@@ -236,10 +247,14 @@ export function recogniseParagraphs(source: readonly SourceParagraph[], options:
     date = last.text;
     items = items.slice(0, -1);
     const above = items[items.length - 1];
-    if (above && !above.source.tableRow && !above.source.styleLevel && isSignatureLine(above.text)) {
+    if (above && !above.source.tableRow && !above.source.styleLevel && (isSignatureLine(above.text) || (above.source.align && isAlignedSignature(above.text)))) {
       signature = above.text;
       items = items.slice(0, -1);
     }
+  } else if (last && items.length > 1 && last.source.align && !last.source.tableRow && !last.source.styleLevel && isSignatureLine(last.text) && !closingPhrase.test(last.text)) {
+    // A centred or right-aligned name closing a Word document is its 署名, with or without a date.
+    signature = last.text;
+    items = items.slice(0, -1);
   }
 
   // Repeated paragraphs (and the title repeated as the first line of the body): kept once, listed.

@@ -19,6 +19,8 @@ export interface SourceParagraph {
   isTitle?: boolean;
   /** A table row, cells joined by tabs: body text, never a heading, title, signature or date. */
   tableRow?: boolean;
+  /** Paragraph alignment in Word (.docx only): a centred first line is the title; centred or right-aligned lines at the end are 署名/日期. */
+  align?: 'center' | 'right';
 }
 
 /** One heading of the recognised outline. */

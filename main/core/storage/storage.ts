@@ -8,6 +8,7 @@ import type { Backup, StorageStatus } from '../../common/contract';
 import { AppError, isAppError } from '../../common/errors';
 import { BACKUP_INTERVAL_MS, backupDatabase, backupDatabaseNow, backupsDir, isBackupName, listBackups } from './backups';
 import { DocumentStore } from './documentStore';
+import { ProfileStore } from './profileStore';
 import { fileSize, fsyncFile, renameDurably, timeStamp, uniqueName } from './files';
 import { quickCheck, quickCheckFile, quickCheckInBackground } from './integrityCheck';
 import { migrate, schemaVersion, userVersion } from './migrations';
@@ -39,6 +40,7 @@ export interface StorageOptions {
 export interface Session {
   docs: DocumentStore;
   search: SearchIndex;
+  profiles: ProfileStore;
 }
 
 /** What storage.recover accepts (the contract's input). */
@@ -307,7 +309,7 @@ export class Storage {
         backupDatabaseNow(this.db, this.dataDir, this.options.now, this.options.nativeBinding);
       }
       migrate(this.db);
-      this.session = { docs: new DocumentStore(this.db), search: new SearchIndex(this.db) };
+      this.session = { docs: new DocumentStore(this.db), search: new SearchIndex(this.db), profiles: new ProfileStore(this.db) };
     } catch (error) {
       const translated = translateStorageError(error);
       if (isCorruption(translated)) {

@@ -13,6 +13,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
 import type { FormatProfile } from '@common/formatProfile';
 import { GBT9704_PROFILE } from '@common/formatProfile';
+import type { ImportPreview } from '@common/contract';
 import type { FieldValues } from '@common/reportModel';
 import type { TemplateField } from '@common/templates';
 import { OutlinePanel } from '../panels/OutlinePanel';
@@ -25,6 +26,7 @@ import { ReportPlugin } from './features/report/ReportPlugin';
 import { useEditorOutline } from './features/report/useEditorOutline';
 import { editorNodes } from './nodes';
 import { PastePlugin } from './paste/PastePlugin';
+import type { NoticeAction } from './paste/PastePlugin';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { EditorRefPlugin } from './plugins/EditorRefPlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
@@ -62,7 +64,10 @@ export interface DocumentEditorProps {
   pageMarkers?: boolean;
   /** Receives the export's page count after edits (computed when typing pauses). */
   onPages?: (pages: number) => void;
-  onNotice: (message: string) => void;
+  /** Shows a notice: a refusal, or (with an action) what a paste recognised and how to undo it. */
+  onNotice: (message: string, action?: NoticeAction) => void;
+  /** Recognises pasted text as a report (paste into an empty document); absent = plain pastes only. */
+  onRecognisePaste?: (text: string) => Promise<ImportPreview>;
   onEditor: (editor: LexicalEditor | null) => void;
   onError: (error: Error) => void;
 }
@@ -72,7 +77,7 @@ export interface DocumentEditorProps {
  * (each keystroke marks the document unsaved), and that must not re-render the page and outline.
  */
 export const DocumentEditor = memo(function DocumentEditor(props: DocumentEditorProps): JSX.Element {
-  const { docId, initialJson, queue, title, toolbarExtra, banner, zoom, onWords, onNotice, onEditor, onError, fields, outlineOpen, onOutlineOpen, docTitle } = props;
+  const { docId, initialJson, queue, title, docTitle, toolbarExtra, banner, zoom, onWords, onNotice, onRecognisePaste, onEditor, onError, fields, outlineOpen, onOutlineOpen } = props;
   const { profile = GBT9704_PROFILE, pageMarkers = true, onPages = ignorePages } = props;
   // Created once per mount: LexicalComposer reads its config only on the first render.
   const initialConfig = useMemo<InitialConfigType>(
@@ -125,7 +130,7 @@ export const DocumentEditor = memo(function DocumentEditor(props: DocumentEditor
         <ShortcutsPlugin />
         <ReportPlugin />
         <FieldsSyncPlugin values={fields} />
-        <PastePlugin onRefuse={onNotice} />
+        <PastePlugin onNotice={onNotice} documentTitle={docTitle} {...(onRecognisePaste ? { recognise: onRecognisePaste } : {})} />
         <AutosavePlugin docId={docId} queue={queue} onWords={onWords} />
         <PagesPlugin profile={profile} title={docTitle} fields={fields} showMarkers={pageMarkers} onPages={onPages} />
         <EditorRefPlugin onEditor={onEditor} />
