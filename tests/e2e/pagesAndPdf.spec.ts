@@ -269,3 +269,30 @@ test('desktop: 导出为 PDF prints the window to PDF (printToPDF) and saves it 
   assert.equal(await page.locator('.print-view').count(), 0);
   await context.close();
 });
+
+test('the page count and the PDF follow the profile chosen for exports (29 pt line pitch: 21 lines a page)', async () => {
+  await setUp();
+  const long = stored[0] as Stored;
+  const profile = { ...GBT9704_PROFILE, name: '本地格式（29 磅行距）', body: { ...GBT9704_PROFILE.body, lineSpacingPt: 29 }, title: { ...GBT9704_PROFILE.title, lineSpacingPt: 29 } };
+  const saved = await call<{ id: string }>(env.served, 'profiles.save', { name: profile.name, profile });
+  const doc = await getDoc(env.served, long.id);
+  const expected = estimatePages({ title: doc.title, blocks: reportBlocks(doc.content) }, profile).pages;
+  assert.ok(expected > long.loPages, `${expected} pages at 21 lines a page`);
+  const app = await AppPage.open(env.browser, env.served);
+  // Choose it as the export dialog does (remembered for the next export).
+  await app.page.evaluate(`localStorage.setItem('wengao.exportProfile', ${JSON.stringify(saved.id)})`);
+  await app.page.reload();
+  await app.waitLoaded();
+  await app.openDoc(long.id);
+  const count = app.page.getByTestId('page-count');
+  await waitUntil(`状态栏显示“约 ${expected} 页”`, async () => (await count.innerText()).trim() === `约 ${expected} 页`, 20_000);
+  assert.match((await count.getAttribute('title')) ?? '', /本地格式（29 磅行距）.*每页 21 行/);
+  await app.page.evaluate('window.print = () => {}');
+  await app.page.keyboard.press('Control+Shift+P');
+  await app.page.getByTestId('pdf-browser-note').waitFor({ timeout: 30_000 });
+  const file = path.join(dir, 'profile.pdf');
+  writeFileSync(file, await app.page.pdf({ preferCSSPageSize: true }));
+  assert.equal(pdfInfo(file).pages, expected);
+  await app.page.getByTestId('pdf-done').click();
+  await app.close();
+});
