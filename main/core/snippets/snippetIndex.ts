@@ -6,9 +6,10 @@
 // Design. Each snippet gets three precomputed lower-case strings over title|body|tags|topic:
 //   text  — the characters themselves (ASCII lower-cased in place, so offsets stay the same);
 //   py    — full pinyin without spaces ("守土负责" → "shoutufuze"), punctuation as " ";
-//   ini   — one initial per character ("stfz"), and alt: the same with each polyphonic character's
-//           other initial (长 c/z, 重 z/c, 行 x/h), so the less likely reading is found too.
-// py and ini come with a map from each position back to the character (Uint16Array), which turns
+//   ini   — one initial per character ("stfz");
+// and for py and ini a second string with each polyphonic character's other reading (长 chang/
+// zhang, 重, 行), so 河长制 is found by "hezhangzhi" although the dictionary reads it he-chang.
+// py comes with a map from each position back to the character (Uint16Array; ini needs none), which turns
 // a pinyin match into highlighted characters. All snippets' strings are joined into one string per
 // kind (separated by U+0000), so a query is a few native indexOf scans; after the first hit in a
 // snippet the scan jumps to the next snippet. Pinyin matches must start at a syllable, so "tufu"
@@ -76,9 +77,12 @@ interface Entry {
   bodyEnd: number;
   py: string;
   pyChar: Uint16Array;
+  /** Full pinyin with each polyphonic character's other reading. */
+  altPy: string;
+  altPyChar: Uint16Array;
+  /** One initial per UTF-16 unit of text (so position = character offset). */
   ini: string;
   alt: string;
-  iniChar: Uint16Array;
 }
 
 interface Compiled {
@@ -87,6 +91,8 @@ interface Compiled {
   textStarts: Int32Array;
   py: string;
   pyStarts: Int32Array;
+  altPy: string;
+  altPyStarts: Int32Array;
   ini: string;
   alt: string;
   iniStarts: Int32Array;
@@ -101,16 +107,20 @@ export function asciiLower(text: string): string {
   return text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
-/** The distinct initials of every reading of a Chinese character (长 → "cz"), cached. */
-const readingInitials = new Map<string, string>();
-function initialsOf(char: string): string {
-  let found = readingInitials.get(char);
-  if (found === undefined) {
-    const readings = polyphonic(char, { toneType: 'none', type: 'array' })[0] ?? [];
-    found = [...new Set(readings.map((r) => r[0] ?? '').filter((c) => c >= 'a' && c <= 'z'))].join('');
-    readingInitials.set(char, found);
-  }
+/** The distinct toneless readings of a Chinese character (长 → chang, zhang), cached. */
+const readingCache = new Map<string, string[]>();
+function readingsOf(char: string): string[] {
+  const cached = readingCache.get(char);
+  if (cached) return cached;
+  const readings: string[] = polyphonic(char, { toneType: 'none', type: 'array', v: true })[0] ?? [];
+  const found = [...new Set(readings.filter((r) => /^[a-z]+$/.test(r)))];
+  readingCache.set(char, found);
   return found;
+}
+
+/** Appends one position per character of `piece` to a map, all pointing at character `at`. */
+function pushMap(map: number[], at: number, length: number): void {
+  for (let k = 0; k < length; k++) map.push(at);
 }
 
 /** The searchable strings of one snippet. */
@@ -121,28 +131,34 @@ function buildEntry(s: IndexedSnippet, order: number): Entry {
   // its items line up with UTF-16 offsets.
   const readings = pinyin(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '  '), { toneType: 'none', type: 'array', v: true });
   let py = '';
+  let altPy = '';
   let ini = '';
   let alt = '';
   const pyChar: number[] = [];
-  const iniChar: number[] = [];
+  const altPyChar: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const reading = readings[i] ?? '';
     if (isHan(code) && /^[a-z]+$/.test(reading)) {
+      // The reading in context, and the character's other reading (河长 is read "he chang" by the
+      // dictionary, but people type "hezhang").
+      const other = readingsOf(text[i] as string).find((r) => r !== reading) ?? reading;
       py += reading;
-      for (let k = 0; k < reading.length; k++) pyChar.push(i);
+      pushMap(pyChar, i, reading.length);
+      altPy += other;
+      pushMap(altPyChar, i, other.length);
       const first = reading[0] as string;
       ini += first;
-      const others = initialsOf(text[i] as string);
-      alt += [...others].find((c) => c !== first) ?? first;
+      alt += readingsOf(text[i] as string).map((r) => r[0] as string).find((c) => c !== first) ?? first;
     } else {
       const ch = isAsciiAlnum(code) ? (text[i] as string) : ' ';
       py += ch;
       pyChar.push(i);
+      altPy += ch;
+      altPyChar.push(i);
       ini += ch;
       alt += ch;
     }
-    iniChar.push(i);
   }
   const bodyStart = s.title.length + 1;
   return {
@@ -154,9 +170,10 @@ function buildEntry(s: IndexedSnippet, order: number): Entry {
     bodyEnd: bodyStart + s.body.length,
     py,
     pyChar: Uint16Array.from(pyChar),
+    altPy,
+    altPyChar: Uint16Array.from(altPyChar),
     ini,
     alt,
-    iniChar: Uint16Array.from(iniChar),
   };
 }
 
@@ -263,12 +280,13 @@ export class SnippetIndex {
     const entries = [...this.byId.values()];
     const text = join(entries.map((e) => e.text));
     const py = join(entries.map((e) => e.py));
+    const altPy = join(entries.map((e) => e.altPy));
     const ini = join(entries.map((e) => e.ini));
     const alt = join(entries.map((e) => e.alt));
     this.quality = new Uint8Array(entries.length);
     this.stamp = new Int32Array(entries.length);
     this.generation = 0;
-    this.compiled = { entries, text: text.joined, textStarts: text.starts, py: py.joined, pyStarts: py.starts, ini: ini.joined, alt: alt.joined, iniStarts: ini.starts };
+    this.compiled = { entries, text: text.joined, textStarts: text.starts, py: py.joined, pyStarts: py.starts, altPy: altPy.joined, altPyStarts: altPy.starts, ini: ini.joined, alt: alt.joined, iniStarts: ini.starts };
     return this.compiled;
   }
 
@@ -323,16 +341,19 @@ export class SnippetIndex {
         return local >= e.bodyEnd + 1 && s.tags.length + s.topic.length > 0 ? Quality.tagOrTopic : 0;
       }, record);
       if (pyQuery) {
-        const titleEnd = (e: Entry, map: Uint16Array, local: number): boolean => (map[local] as number) < e.titleLen;
-        const syllableStart = (map: Uint16Array, local: number): boolean => local === 0 || map[local] !== map[local - 1];
-        this.scan(c.py, c.pyStarts, pyQuery, entries, filtered ? allowed : null, (e, local) => {
-          if (!syllableStart(e.pyChar, local)) return 0;
-          if (titleEnd(e, e.pyChar, local)) return local === 0 ? Quality.pinyinTitlePrefix : Quality.pinyinTitle;
+        const inTitle = (e: Entry, map: Uint16Array | null, local: number): boolean => (map ? (map[local] as number) : local) < e.titleLen;
+        const pinyinGrade = (map: (e: Entry) => Uint16Array) => (e: Entry, local: number): number => {
+          const m = map(e);
+          // A match starts at a syllable: "tufu" is in 守土负责, "outu" is not.
+          if (local > 0 && m[local] === m[local - 1]) return 0;
+          if (inTitle(e, m, local)) return local === 0 ? Quality.pinyinTitlePrefix : Quality.pinyinTitle;
           return Quality.pinyinBody;
-        }, record);
+        };
+        this.scan(c.py, c.pyStarts, pyQuery, entries, filtered ? allowed : null, pinyinGrade((e) => e.pyChar), record);
+        this.scan(c.altPy, c.altPyStarts, pyQuery, entries, filtered ? allowed : null, pinyinGrade((e) => e.altPyChar), record);
         if (initials) {
           const grade = (e: Entry, local: number): number => {
-            if (titleEnd(e, e.iniChar, local)) return local === 0 ? Quality.initialsTitlePrefix : Quality.initialsTitle;
+            if (inTitle(e, null, local)) return local === 0 ? Quality.initialsTitlePrefix : Quality.initialsTitle;
             return Quality.initialsBody;
           };
           this.scan(c.ini, c.iniStarts, pyQuery, entries, filtered ? allowed : null, grade, record);
@@ -448,18 +469,18 @@ function highlights(e: Entry, literal: string, pyQuery: string | null, initials:
   };
   occurrences(e.text, literal, (at) => void found.push([at, at + literal.length]));
   if (found.length === 0 && pyQuery) {
-    const viaMap = (hay: string, map: Uint16Array, needSyllable: boolean): void =>
+    const viaMap = (hay: string, map: Uint16Array | null, needSyllable: boolean): void =>
       occurrences(hay, pyQuery, (at) => {
-        if (needSyllable && at > 0 && map[at] === map[at - 1]) return;
-        const start = map[at] as number;
-        const end = (map[at + pyQuery.length - 1] as number) + 1;
-        if (hay.slice(at, at + pyQuery.length).includes(' ')) return;
+        if (needSyllable && map && at > 0 && map[at] === map[at - 1]) return;
+        const start = map ? (map[at] as number) : at;
+        const end = (map ? (map[at + pyQuery.length - 1] as number) : at + pyQuery.length - 1) + 1;
         found.push([start, end]);
       });
     viaMap(e.py, e.pyChar, true);
+    viaMap(e.altPy, e.altPyChar, true);
     if (found.length === 0 && initials) {
-      viaMap(e.ini, e.iniChar, false);
-      viaMap(e.alt, e.iniChar, false);
+      viaMap(e.ini, null, false);
+      viaMap(e.alt, null, false);
     }
   }
   const title: Range[] = [];
