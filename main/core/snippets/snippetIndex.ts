@@ -16,6 +16,7 @@
 // matches 守土负责 but "outu" does not. Ranking keeps the best `limit` hits in a small heap instead
 // of sorting every match.
 import { pinyin, polyphonic } from 'pinyin-pro';
+import { snippetKinds } from '../../common/snippetModel';
 import type { Snippet } from '../../common/snippetModel';
 import type { SectionKind } from '../../common/reportModel';
 
@@ -80,6 +81,8 @@ interface Entry {
   /** Full pinyin with each polyphonic character's other reading. */
   altPy: string;
   altPyChar: Uint16Array;
+  /** 1 where a character's other reading differs from its reading in context. */
+  differs: Uint8Array;
   /** One initial per UTF-16 unit of text (so position = character offset). */
   ini: string;
   alt: string;
@@ -89,13 +92,10 @@ interface Compiled {
   entries: Entry[];
   text: string;
   textStarts: Int32Array;
-  py: string;
-  pyStarts: Int32Array;
-  altPy: string;
-  altPyStarts: Int32Array;
-  ini: string;
-  alt: string;
-  iniStarts: Int32Array;
+  py: SyllableIndex;
+  altPy: SyllableIndex;
+  ini: SyllableIndex;
+  alt: SyllableIndex;
 }
 
 const SEP = '\u0001';
@@ -136,6 +136,7 @@ function buildEntry(s: IndexedSnippet, order: number): Entry {
   let alt = '';
   const pyChar: number[] = [];
   const altPyChar: number[] = [];
+  const differs = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const reading = readings[i] ?? '';
@@ -147,6 +148,7 @@ function buildEntry(s: IndexedSnippet, order: number): Entry {
       pushMap(pyChar, i, reading.length);
       altPy += other;
       pushMap(altPyChar, i, other.length);
+      if (other !== reading) differs[i] = 1;
       const first = reading[0] as string;
       ini += first;
       alt += readingsOf(text[i] as string).map((r) => r[0] as string).find((c) => c !== first) ?? first;
@@ -172,9 +174,103 @@ function buildEntry(s: IndexedSnippet, order: number): Entry {
     pyChar: Uint16Array.from(pyChar),
     altPy,
     altPyChar: Uint16Array.from(altPyChar),
+    differs,
     ini,
     alt,
   };
+}
+
+/** Letters in a syllable key; keys are base 27 (0 = no letter). */
+const KEY_LETTERS = 4;
+const KEY_SPACE = 27 ** KEY_LETTERS;
+
+/** 1–26 for a–z, 0 for anything else. */
+function letterCode(code: number): number {
+  return code >= 97 && code <= 122 ? code - 96 : 0;
+}
+
+/** The key of the (up to) four letters starting at `at`, stopping at the first non-letter. */
+function keyAt(hay: string, at: number): number {
+  let key = 0;
+  let open = true;
+  for (let i = 0; i < KEY_LETTERS; i++) {
+    const c = open ? letterCode(hay.charCodeAt(at + i)) : 0;
+    if (c === 0) open = false;
+    key = key * 27 + c;
+  }
+  return key;
+}
+
+/**
+ * Every syllable start of every snippet's pinyin, bucketed by its first four letters (CSR layout:
+ * offsets per key, then entry and position arrays). A query of up to four letters is one
+ * contiguous range of buckets; a longer one is one bucket whose candidates are verified.
+ */
+interface SyllableIndex {
+  offsets: Int32Array;
+  entry: Int32Array;
+  pos: Uint16Array;
+  /** The match quality of a hit at this posting (title prefix, title, body). */
+  grade: Uint8Array;
+}
+
+/**
+ * Builds the syllable index of one pinyin string per entry. `keep` may leave out postings (the
+ * alternative readings' index keeps only windows that touch a character read differently there).
+ */
+function buildSyllableIndex(
+  entries: readonly Entry[],
+  hayOf: (e: Entry) => string,
+  mapOf: (e: Entry) => Uint16Array,
+  keep: (e: Entry, k: number) => boolean,
+  bands: readonly [number, number, number],
+): SyllableIndex {
+  const counts = new Int32Array(KEY_SPACE + 1);
+  const each = (fn: (e: number, k: number, key: number, grade: number) => void): void => {
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e] as Entry;
+      const hay = hayOf(entry);
+      const map = mapOf(entry);
+      for (let k = 0; k < hay.length; k++) {
+        if ((k > 0 && map[k] === map[k - 1]) || letterCode(hay.charCodeAt(k)) === 0 || !keep(entry, k)) continue;
+        const grade = (map[k] as number) < entry.titleLen ? (k === 0 ? bands[0] : bands[1]) : bands[2];
+        fn(e, k, keyAt(hay, k), grade);
+      }
+    }
+  };
+  each((_e, _k, key) => void (counts[key + 1] = (counts[key + 1] as number) + 1));
+  for (let i = 1; i <= KEY_SPACE; i++) counts[i] = (counts[i] as number) + (counts[i - 1] as number);
+  const total = counts[KEY_SPACE] as number;
+  const entry = new Int32Array(total);
+  const pos = new Uint16Array(total);
+  const grades = new Uint8Array(total);
+  const fill = counts.slice(0, KEY_SPACE);
+  each((e, k, key, grade) => {
+    const at = fill[key] as number;
+    entry[at] = e;
+    pos[at] = k;
+    grades[at] = grade;
+    fill[key] = at + 1;
+  });
+  return { offsets: counts, entry, pos, grade: grades };
+}
+
+const pinyinGrades = [Quality.pinyinTitlePrefix, Quality.pinyinTitle, Quality.pinyinBody] as const;
+const initialsGrades = [Quality.initialsTitlePrefix, Quality.initialsTitle, Quality.initialsBody] as const;
+/** Position → itself: initials have one letter per character. */
+const IDENTITY = Uint16Array.from({ length: 65536 }, (_, i) => i);
+
+/** True when the four initials from k cover a character whose other reading starts differently. */
+function touchesOtherInitial(e: Entry, k: number): boolean {
+  for (let c = k; c < k + KEY_LETTERS && c < e.ini.length; c++) if (e.ini.charCodeAt(c) !== e.alt.charCodeAt(c)) return true;
+  return false;
+}
+
+/** True when the four letters of altPy from k cover a character whose other reading differs. */
+function touchesOtherReading(e: Entry, k: number): boolean {
+  const last = Math.min(k + KEY_LETTERS, e.altPy.length) - 1;
+  for (let c = e.altPyChar[k] as number; c <= (e.altPyChar[last] as number); c++) if (e.differs[c] === 1) return true;
+  return false;
 }
 
 /** Offsets where each part starts in the joined string, plus the end. */
@@ -222,6 +318,13 @@ export class SnippetIndex {
   private stamp = new Int32Array(0);
   private generation = 0;
   private nextOrder = 0;
+  /** Per entry: place in the order favourites, use count, recency, base order (0 = first). */
+  private rank = new Int32Array(0);
+  /** Per entry: place by last use, most recent first. */
+  private recentRank = new Int32Array(0);
+  private ranksDirty = true;
+  private score = new Float64Array(0);
+  private kindCode = new Uint8Array(0);
 
   constructor(defaults: readonly Snippet[] = []) {
     for (const s of defaults) this.put({ ...s, source: 'default', favorite: false, useCount: 0, lastUsedAt: null, createdAt: 0 });
@@ -250,6 +353,7 @@ export class SnippetIndex {
     const old = this.byId.get(s.id);
     if (old && old.s.source === s.source && old.s.title === s.title && old.s.body === s.body && old.s.topic === s.topic && old.s.tags.join('\u0000') === s.tags.join('\u0000')) {
       old.s = s;
+      this.ranksDirty = true;
       return;
     }
     // Base order: user snippets newest first, then the defaults in library order.
@@ -267,6 +371,7 @@ export class SnippetIndex {
   setUse(id: string, use: { favorite: boolean; useCount: number; lastUsedAt: number | null }): void {
     const entry = this.byId.get(id);
     if (entry) entry.s = { ...entry.s, ...use };
+    this.ranksDirty = true;
   }
 
   /** Every user snippet id. */
@@ -279,14 +384,19 @@ export class SnippetIndex {
     if (this.compiled) return this.compiled;
     const entries = [...this.byId.values()];
     const text = join(entries.map((e) => e.text));
-    const py = join(entries.map((e) => e.py));
-    const altPy = join(entries.map((e) => e.altPy));
-    const ini = join(entries.map((e) => e.ini));
-    const alt = join(entries.map((e) => e.alt));
+    const py = buildSyllableIndex(entries, (e) => e.py, (e) => e.pyChar, () => true, pinyinGrades);
+    const altPy = buildSyllableIndex(entries, (e) => e.altPy, (e) => e.altPyChar, touchesOtherReading, pinyinGrades);
+    const ini = buildSyllableIndex(entries, (e) => e.ini, () => IDENTITY, () => true, initialsGrades);
+    const alt = buildSyllableIndex(entries, (e) => e.alt, () => IDENTITY, touchesOtherInitial, initialsGrades);
     this.quality = new Uint8Array(entries.length);
+    this.score = new Float64Array(entries.length);
+    this.rank = new Int32Array(entries.length);
+    this.recentRank = new Int32Array(entries.length);
+    this.kindCode = Uint8Array.from(entries, (e) => snippetKinds.indexOf(e.s.kind));
+    this.ranksDirty = true;
     this.stamp = new Int32Array(entries.length);
     this.generation = 0;
-    this.compiled = { entries, text: text.joined, textStarts: text.starts, py: py.joined, pyStarts: py.starts, altPy: altPy.joined, altPyStarts: altPy.starts, ini: ini.joined, alt: alt.joined, iniStarts: ini.starts };
+    this.compiled = { entries, text: text.joined, textStarts: text.starts, py, altPy, ini, alt };
     return this.compiled;
   }
 
@@ -341,34 +451,75 @@ export class SnippetIndex {
         return local >= e.bodyEnd + 1 && s.tags.length + s.topic.length > 0 ? Quality.tagOrTopic : 0;
       }, record);
       if (pyQuery) {
-        const inTitle = (e: Entry, map: Uint16Array | null, local: number): boolean => (map ? (map[local] as number) : local) < e.titleLen;
-        const pinyinGrade = (map: (e: Entry) => Uint16Array) => (e: Entry, local: number): number => {
-          const m = map(e);
-          // A match starts at a syllable: "tufu" is in 守土负责, "outu" is not.
-          if (local > 0 && m[local] === m[local - 1]) return 0;
-          if (inTitle(e, m, local)) return local === 0 ? Quality.pinyinTitlePrefix : Quality.pinyinTitle;
-          return Quality.pinyinBody;
-        };
-        this.scan(c.py, c.pyStarts, pyQuery, entries, filtered ? allowed : null, pinyinGrade((e) => e.pyChar), record);
-        this.scan(c.altPy, c.altPyStarts, pyQuery, entries, filtered ? allowed : null, pinyinGrade((e) => e.altPyChar), record);
-        if (initials) {
-          const grade = (e: Entry, local: number): number => {
-            if (inTitle(e, null, local)) return local === 0 ? Quality.initialsTitlePrefix : Quality.initialsTitle;
-            return Quality.initialsBody;
-          };
-          this.scan(c.ini, c.iniStarts, pyQuery, entries, filtered ? allowed : null, grade, record);
-          this.scan(c.alt, c.iniStarts, pyQuery, entries, filtered ? allowed : null, grade, record);
+        if (letterCode(pyQuery.charCodeAt(0)) !== 0) {
+          this.syllables(c.py, pyQuery, entries, filtered ? allowed : null, (e) => e.py, record);
+          this.syllables(c.altPy, pyQuery, entries, filtered ? allowed : null, (e) => e.altPy, record);
+        }
+        // One letter: the syllable starts above are exactly the initials.
+        if (initials && pyQuery.length > 1) {
+          this.syllables(c.ini, pyQuery, entries, filtered ? allowed : null, (e) => e.ini, record);
+          this.syllables(c.alt, pyQuery, entries, filtered ? allowed : null, (e) => e.alt, record);
         }
       }
     }
-    const better = this.comparator(entries, q.context ?? null, q.filter === 'recent');
-    const top = topK(touched, q.limit, better);
+    // One number per hit: match quality, then section fit, then the precomputed rank
+    // (favourite, use, recency, base order); the best `limit` are kept in a heap.
+    this.updateRanks(entries);
+    const n = entries.length;
+    const score = this.score;
+    const recent = q.filter === 'recent';
+    const context = q.context ? snippetKinds.indexOf(q.context as Snippet['kind']) : -1;
+    for (const e of touched) {
+      if (recent) score[e] = n - (this.recentRank[e] as number);
+      else score[e] = ((quality[e] as number) * 2 + (this.kindCode[e] === context ? 1 : 0)) * (n + 1) + (n - (this.rank[e] as number));
+    }
+    const top = topK(touched, q.limit, score);
     const hits = top.map((index) => {
       const entry = entries[index] as Entry;
       const marks = literal === '' ? { title: [], body: [] } : highlights(entry, literal, pyQuery, initials);
       return { snippet: entry.s, quality: quality[index] as number, titleHighlights: marks.title, bodyHighlights: marks.body };
     });
     return { hits, total: touched.length };
+  }
+
+  /**
+   * Pinyin matches through the syllable index: every syllable start whose letters begin with the
+   * query (up to four letters: a contiguous range of buckets, nothing to verify; longer: one
+   * bucket, each candidate checked against the snippet's pinyin).
+   */
+  private syllables(
+    index: SyllableIndex,
+    query: string,
+    entries: Entry[],
+    allowed: ((e: Entry) => boolean) | null,
+    hayOf: (e: Entry) => string,
+    record: (index: number, value: number) => void,
+  ): void {
+    const letters = Math.min(query.length, KEY_LETTERS);
+    let lo = 0;
+    for (let i = 0; i < letters; i++) lo = lo * 27 + letterCode(query.charCodeAt(i));
+    if (lo === 0) return;
+    const span = 27 ** (KEY_LETTERS - letters);
+    lo *= span;
+    const from = index.offsets[lo] as number;
+    const to = index.offsets[lo + span] as number;
+    const verify = query.length > KEY_LETTERS;
+    const stamp = this.stamp;
+    const quality = this.quality;
+    const g = this.generation;
+    const { entry: entryOf, pos, grade } = index;
+    for (let i = from; i < to; i++) {
+      const e = entryOf[i] as number;
+      const value = grade[i] as number;
+      // Nothing to gain: this snippet already has as good a match.
+      if (stamp[e] === g && (quality[e] as number) >= value) continue;
+      if (verify || allowed) {
+        const entry = entries[e] as Entry;
+        if (verify && !hayOf(entry).startsWith(query, pos[i] as number)) continue;
+        if (allowed && !allowed(entry)) continue;
+      }
+      record(e, value);
+    }
   }
 
   /**
@@ -403,61 +554,60 @@ export class SnippetIndex {
     }
   }
 
-  /** True when entry a ranks above entry b. */
-  private comparator(entries: Entry[], context: SectionKind | null, recent: boolean): (a: number, b: number) => boolean {
-    const quality = this.quality;
-    return (a, b) => {
-      const ea = (entries[a] as Entry).s;
-      const eb = (entries[b] as Entry).s;
-      if (recent && ea.lastUsedAt !== eb.lastUsedAt) return (ea.lastUsedAt ?? 0) > (eb.lastUsedAt ?? 0);
-      const qa = quality[a] as number;
-      const qb = quality[b] as number;
-      if (qa !== qb) return qa > qb;
-      const ca = context !== null && ea.kind === context;
-      const cb = context !== null && eb.kind === context;
-      if (ca !== cb) return ca;
-      if (ea.favorite !== eb.favorite) return ea.favorite;
-      if (ea.useCount !== eb.useCount) return ea.useCount > eb.useCount;
-      if (ea.lastUsedAt !== eb.lastUsedAt) return (ea.lastUsedAt ?? 0) > (eb.lastUsedAt ?? 0);
-      return (entries[a] as Entry).order < (entries[b] as Entry).order;
-    };
+  /** Recomputes the ranks after favourites or use changed (one sort, not one per search). */
+  private updateRanks(entries: Entry[]): void {
+    if (!this.ranksDirty) return;
+    this.ranksDirty = false;
+    const order = entries.map((_, i) => i);
+    const s = (i: number): IndexedSnippet => (entries[i] as Entry).s;
+    order.sort((a, b) => {
+      const ea = s(a);
+      const eb = s(b);
+      if (ea.favorite !== eb.favorite) return ea.favorite ? -1 : 1;
+      if (ea.useCount !== eb.useCount) return eb.useCount - ea.useCount;
+      if (ea.lastUsedAt !== eb.lastUsedAt) return (eb.lastUsedAt ?? 0) - (ea.lastUsedAt ?? 0);
+      return (entries[a] as Entry).order - (entries[b] as Entry).order;
+    });
+    order.forEach((e, place) => void (this.rank[e] = place));
+    const byRecent = [...order].sort((a, b) => (s(b).lastUsedAt ?? 0) - (s(a).lastUsedAt ?? 0));
+    byRecent.forEach((e, place) => void (this.recentRank[e] = place));
   }
 }
 
-/** The best k of the candidates, best first: a min-heap of size k (no sort of every match). */
-function topK(candidates: readonly number[], k: number, better: (a: number, b: number) => boolean): number[] {
+/** The best k of the candidates by score, best first: a min-heap of size k (no sort of every match). */
+function topK(candidates: readonly number[], k: number, score: Float64Array): number[] {
   const heap: number[] = [];
-  const worse = (a: number, b: number): boolean => better(b, a);
-  const up = (i: number): void => {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!worse(heap[i] as number, heap[parent] as number)) break;
-      [heap[i], heap[parent]] = [heap[parent] as number, heap[i] as number];
-      i = parent;
-    }
-  };
-  const down = (i: number): void => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(heap[l] as number, heap[m] as number)) m = l;
-      if (r < heap.length && worse(heap[r] as number, heap[m] as number)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m] as number, heap[i] as number];
-      i = m;
-    }
+  const at = (i: number): number => score[heap[i] as number] as number;
+  const swap = (i: number, j: number): void => {
+    const t = heap[i] as number;
+    heap[i] = heap[j] as number;
+    heap[j] = t;
   };
   for (const c of candidates) {
+    const value = score[c] as number;
     if (heap.length < k) {
       heap.push(c);
-      up(heap.length - 1);
-    } else if (better(c, heap[0] as number)) {
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (at(i) >= at(parent)) break;
+        swap(i, parent);
+        i = parent;
+      }
+    } else if (value > at(0)) {
       heap[0] = c;
-      down(0);
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && at(l) < at(m)) m = l;
+        if (r < heap.length && at(r) < at(m)) m = r;
+        if (m === i) break;
+        swap(i, m);
+        i = m;
+      }
     }
   }
-  return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+  return heap.sort((a, b) => (score[b] as number) - (score[a] as number));
 }
 
 /** Highlight ranges in the title and body: literal matches, else pinyin or initials mapped back. */
