@@ -130,10 +130,11 @@ function buildEntry(s: IndexedSnippet, order: number): Entry {
   // pinyin-pro answers one item per code point; astral characters become two spaces so that
   // its items line up with UTF-16 offsets.
   const readings = pinyin(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '  '), { toneType: 'none', type: 'array', v: true });
-  let py = '';
-  let altPy = '';
-  let ini = '';
-  let alt = '';
+  // Pieces joined once at the end: flat strings (a string grown with += is a rope, slow to read).
+  const py: string[] = [];
+  const altPy: string[] = [];
+  const ini: string[] = [];
+  const alt: string[] = [];
   const pyChar: number[] = [];
   const altPyChar: number[] = [];
   const differs = new Uint8Array(text.length);
@@ -144,22 +145,22 @@ function buildEntry(s: IndexedSnippet, order: number): Entry {
       // The reading in context, and the character's other reading (河长 is read "he chang" by the
       // dictionary, but people type "hezhang").
       const other = readingsOf(text[i] as string).find((r) => r !== reading) ?? reading;
-      py += reading;
+      py.push(reading);
       pushMap(pyChar, i, reading.length);
-      altPy += other;
+      altPy.push(other);
       pushMap(altPyChar, i, other.length);
       if (other !== reading) differs[i] = 1;
       const first = reading[0] as string;
-      ini += first;
-      alt += readingsOf(text[i] as string).map((r) => r[0] as string).find((c) => c !== first) ?? first;
+      ini.push(first);
+      alt.push(readingsOf(text[i] as string).map((r) => r[0] as string).find((c) => c !== first) ?? first);
     } else {
       const ch = isAsciiAlnum(code) ? (text[i] as string) : ' ';
-      py += ch;
+      py.push(ch);
       pyChar.push(i);
-      altPy += ch;
+      altPy.push(ch);
       altPyChar.push(i);
-      ini += ch;
-      alt += ch;
+      ini.push(ch);
+      alt.push(ch);
     }
   }
   const bodyStart = s.title.length + 1;
@@ -170,13 +171,13 @@ function buildEntry(s: IndexedSnippet, order: number): Entry {
     titleLen: s.title.length,
     bodyStart,
     bodyEnd: bodyStart + s.body.length,
-    py,
+    py: py.join(''),
     pyChar: Uint16Array.from(pyChar),
-    altPy,
+    altPy: altPy.join(''),
     altPyChar: Uint16Array.from(altPyChar),
     differs,
-    ini,
-    alt,
+    ini: ini.join(''),
+    alt: alt.join(''),
   };
 }
 
@@ -212,6 +213,8 @@ interface SyllableIndex {
   pos: Uint16Array;
   /** The match quality of a hit at this posting (title prefix, title, body). */
   grade: Uint8Array;
+  /** The key of letters 5–8, so queries of up to eight letters are checked without the string. */
+  tail: Uint32Array;
 }
 
 /**
@@ -225,34 +228,49 @@ function buildSyllableIndex(
   keep: (e: Entry, k: number) => boolean,
   bands: readonly [number, number, number],
 ): SyllableIndex {
+  // One pass collects every posting with its key, then a counting sort lays them out by key.
+  let room = 0;
+  for (const e of entries) room += hayOf(e).length;
+  const keys = new Int32Array(room);
+  const rawEntry = new Int32Array(room);
+  const rawPos = new Uint16Array(room);
+  const rawGrade = new Uint8Array(room);
+  const rawTail = new Uint32Array(room);
   const counts = new Int32Array(KEY_SPACE + 1);
-  const each = (fn: (e: number, k: number, key: number, grade: number) => void): void => {
-    for (let e = 0; e < entries.length; e++) {
-      const entry = entries[e] as Entry;
-      const hay = hayOf(entry);
-      const map = mapOf(entry);
-      for (let k = 0; k < hay.length; k++) {
-        if ((k > 0 && map[k] === map[k - 1]) || letterCode(hay.charCodeAt(k)) === 0 || !keep(entry, k)) continue;
-        const grade = (map[k] as number) < entry.titleLen ? (k === 0 ? bands[0] : bands[1]) : bands[2];
-        fn(e, k, keyAt(hay, k), grade);
-      }
+  let total = 0;
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e] as Entry;
+    const hay = hayOf(entry);
+    const map = mapOf(entry);
+    for (let k = 0; k < hay.length; k++) {
+      if ((k > 0 && map[k] === map[k - 1]) || letterCode(hay.charCodeAt(k)) === 0 || !keep(entry, k)) continue;
+      const key = keyAt(hay, k);
+      keys[total] = key;
+      rawEntry[total] = e;
+      rawPos[total] = k;
+      rawGrade[total] = (map[k] as number) < entry.titleLen ? (k === 0 ? bands[0] : bands[1]) : bands[2];
+      // Only a key of four letters can be followed by more of the same run.
+      rawTail[total] = key % 27 === 0 ? 0 : keyAt(hay, k + KEY_LETTERS);
+      counts[key + 1] = (counts[key + 1] as number) + 1;
+      total++;
     }
-  };
-  each((_e, _k, key) => void (counts[key + 1] = (counts[key + 1] as number) + 1));
+  }
   for (let i = 1; i <= KEY_SPACE; i++) counts[i] = (counts[i] as number) + (counts[i - 1] as number);
-  const total = counts[KEY_SPACE] as number;
   const entry = new Int32Array(total);
   const pos = new Uint16Array(total);
   const grades = new Uint8Array(total);
+  const tail = new Uint32Array(total);
   const fill = counts.slice(0, KEY_SPACE);
-  each((e, k, key, grade) => {
+  for (let i = 0; i < total; i++) {
+    const key = keys[i] as number;
     const at = fill[key] as number;
-    entry[at] = e;
-    pos[at] = k;
-    grades[at] = grade;
+    entry[at] = rawEntry[i] as number;
+    pos[at] = rawPos[i] as number;
+    grades[at] = rawGrade[i] as number;
+    tail[at] = rawTail[i] as number;
     fill[key] = at + 1;
-  });
-  return { offsets: counts, entry, pos, grade: grades };
+  }
+  return { offsets: counts, entry, pos, grade: grades, tail };
 }
 
 const pinyinGrades = [Quality.pinyinTitlePrefix, Quality.pinyinTitle, Quality.pinyinBody] as const;
@@ -324,6 +342,8 @@ export class SnippetIndex {
   private recentRank = new Int32Array(0);
   private ranksDirty = true;
   private score = new Float64Array(0);
+  /** The entries matched by the current query (the first `count` slots). */
+  private touched = new Int32Array(0);
   private kindCode = new Uint8Array(0);
 
   constructor(defaults: readonly Snippet[] = []) {
@@ -390,6 +410,7 @@ export class SnippetIndex {
     const alt = buildSyllableIndex(entries, (e) => e.alt, () => IDENTITY, touchesOtherInitial, initialsGrades);
     this.quality = new Uint8Array(entries.length);
     this.score = new Float64Array(entries.length);
+    this.touched = new Int32Array(entries.length);
     this.rank = new Int32Array(entries.length);
     this.recentRank = new Int32Array(entries.length);
     this.kindCode = Uint8Array.from(entries, (e) => snippetKinds.indexOf(e.s.kind));
@@ -417,7 +438,8 @@ export class SnippetIndex {
     const g = this.generation;
     const quality = this.quality;
     const stamp = this.stamp;
-    const touched: number[] = [];
+    const touched = this.touched;
+    let count = 0;
     const filtered = q.kind !== undefined || q.topic !== undefined || q.tag !== undefined || q.filter !== 'all';
     const allowed = (e: Entry): boolean => {
       const s = e.s;
@@ -433,7 +455,7 @@ export class SnippetIndex {
       if (stamp[index] !== g) {
         stamp[index] = g;
         quality[index] = value;
-        touched.push(index);
+        touched[count++] = index;
       } else if (value > (quality[index] as number)) quality[index] = value;
     };
     const { literal, pinyin: pyQuery, initials } = normalizeQuery(q.query);
@@ -469,17 +491,18 @@ export class SnippetIndex {
     const score = this.score;
     const recent = q.filter === 'recent';
     const context = q.context ? snippetKinds.indexOf(q.context as Snippet['kind']) : -1;
-    for (const e of touched) {
+    for (let i = 0; i < count; i++) {
+      const e = touched[i] as number;
       if (recent) score[e] = n - (this.recentRank[e] as number);
       else score[e] = ((quality[e] as number) * 2 + (this.kindCode[e] === context ? 1 : 0)) * (n + 1) + (n - (this.rank[e] as number));
     }
-    const top = topK(touched, q.limit, score);
+    const top = topK(touched, count, q.limit, score);
     const hits = top.map((index) => {
       const entry = entries[index] as Entry;
       const marks = literal === '' ? { title: [], body: [] } : highlights(entry, literal, pyQuery, initials);
       return { snippet: entry.s, quality: quality[index] as number, titleHighlights: marks.title, bodyHighlights: marks.body };
     });
-    return { hits, total: touched.length };
+    return { hits, total: count };
   }
 
   /**
@@ -503,16 +526,22 @@ export class SnippetIndex {
     lo *= span;
     const from = index.offsets[lo] as number;
     const to = index.offsets[lo + span] as number;
-    const verify = query.length > KEY_LETTERS;
+    // Letters 5–8 of the query as the leading digits of a tail key; beyond 8, the string decides.
+    const extra = Math.min(Math.max(query.length - KEY_LETTERS, 0), KEY_LETTERS);
+    const tailSpan = 27 ** (KEY_LETTERS - extra);
+    let want = 0;
+    for (let i = 0; i < extra; i++) want = want * 27 + letterCode(query.charCodeAt(KEY_LETTERS + i));
+    const verify = query.length > 2 * KEY_LETTERS;
     const stamp = this.stamp;
     const quality = this.quality;
     const g = this.generation;
-    const { entry: entryOf, pos, grade } = index;
+    const { entry: entryOf, pos, grade, tail } = index;
     for (let i = from; i < to; i++) {
       const e = entryOf[i] as number;
       const value = grade[i] as number;
       // Nothing to gain: this snippet already has as good a match.
       if (stamp[e] === g && (quality[e] as number) >= value) continue;
+      if (extra > 0 && Math.floor((tail[i] as number) / tailSpan) !== want) continue;
       if (verify || allowed) {
         const entry = entries[e] as Entry;
         if (verify && !hayOf(entry).startsWith(query, pos[i] as number)) continue;
@@ -575,7 +604,7 @@ export class SnippetIndex {
 }
 
 /** The best k of the candidates by score, best first: a min-heap of size k (no sort of every match). */
-function topK(candidates: readonly number[], k: number, score: Float64Array): number[] {
+function topK(candidates: Int32Array, count: number, k: number, score: Float64Array): number[] {
   const heap: number[] = [];
   const at = (i: number): number => score[heap[i] as number] as number;
   const swap = (i: number, j: number): void => {
@@ -583,7 +612,8 @@ function topK(candidates: readonly number[], k: number, score: Float64Array): nu
     heap[i] = heap[j] as number;
     heap[j] = t;
   };
-  for (const c of candidates) {
+  for (let i = 0; i < count; i++) {
+    const c = candidates[i] as number;
     const value = score[c] as number;
     if (heap.length < k) {
       heap.push(c);
