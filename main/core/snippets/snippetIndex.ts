@@ -96,6 +96,38 @@ interface Compiled {
   altPy: SyllableIndex;
   ini: SyllableIndex;
   alt: SyllableIndex;
+  /** Per entry, title then body: the letters that start a syllable (bit 1–26). */
+  firstLetters: Int32Array;
+  /** Per entry, title then body: which two-letter syllable beginnings occur (27² bits each). */
+  twoLetters: Int32Array;
+  /** Per entry, the first two letters of the title's pinyin in both readings (c1 × 27 + c2). */
+  titleStart: Int16Array;
+}
+
+/** Int32 words of a 27² bit set. */
+const PAIR_WORDS = 23;
+
+/** The syllable-start letter sets of every entry (one- and two-letter queries read only these). */
+function buildLetterSets(entries: readonly Entry[]): { firstLetters: Int32Array; twoLetters: Int32Array; titleStart: Int16Array } {
+  const titleStart = new Int16Array(entries.length * 2);
+  const firstLetters = new Int32Array(entries.length * 2);
+  const twoLetters = new Int32Array(entries.length * 2 * PAIR_WORDS);
+  entries.forEach((entry, e) => {
+    titleStart[e * 2] = letterCode(entry.py.charCodeAt(0)) * 27 + letterCode(entry.py.charCodeAt(1));
+    titleStart[e * 2 + 1] = letterCode(entry.altPy.charCodeAt(0)) * 27 + letterCode(entry.altPy.charCodeAt(1));
+    for (const [hay, map] of [[entry.py, entry.pyChar], [entry.altPy, entry.altPyChar]] as const) {
+      for (let k = 0; k < hay.length; k++) {
+        const c1 = letterCode(hay.charCodeAt(k));
+        if (c1 === 0 || (k > 0 && map[k] === map[k - 1])) continue;
+        const part = (map[k] as number) < entry.titleLen ? 0 : 1;
+        firstLetters[e * 2 + part] = (firstLetters[e * 2 + part] as number) | (1 << c1);
+        const pair = c1 * 27 + letterCode(hay.charCodeAt(k + 1));
+        const word = (e * 2 + part) * PAIR_WORDS + (pair >> 5);
+        twoLetters[word] = (twoLetters[word] as number) | (1 << (pair & 31));
+      }
+    }
+  });
+  return { firstLetters, twoLetters, titleStart };
 }
 
 const SEP = '\u0001';
@@ -417,7 +449,7 @@ export class SnippetIndex {
     this.ranksDirty = true;
     this.stamp = new Int32Array(entries.length);
     this.generation = 0;
-    this.compiled = { entries, text: text.joined, textStarts: text.starts, py, altPy, ini, alt };
+    this.compiled = { entries, text: text.joined, textStarts: text.starts, py, altPy, ini, alt, ...buildLetterSets(entries) };
     return this.compiled;
   }
 
@@ -473,7 +505,9 @@ export class SnippetIndex {
         return local >= e.bodyEnd + 1 && s.tags.length + s.topic.length > 0 ? Quality.tagOrTopic : 0;
       }, record);
       if (pyQuery) {
-        if (letterCode(pyQuery.charCodeAt(0)) !== 0) {
+        if (pyQuery.length <= 2 && /^[a-z]+$/.test(pyQuery)) {
+          this.shortPinyin(c, pyQuery, entries, filtered ? allowed : null, record);
+        } else if (letterCode(pyQuery.charCodeAt(0)) !== 0) {
           this.syllables(c.py, pyQuery, entries, filtered ? allowed : null, (e) => e.py, record);
           this.syllables(c.altPy, pyQuery, entries, filtered ? allowed : null, (e) => e.altPy, record);
         }
@@ -503,6 +537,27 @@ export class SnippetIndex {
       return { snippet: entry.s, quality: quality[index] as number, titleHighlights: marks.title, bodyHighlights: marks.body };
     });
     return { hits, total: count };
+  }
+
+  /**
+   * One or two letters match nearly every snippet, so instead of walking postings each snippet's
+   * letter sets answer: a syllable of the title, else of the body, starts with them.
+   */
+  private shortPinyin(c: Compiled, query: string, entries: Entry[], allowed: ((e: Entry) => boolean) | null, record: (index: number, value: number) => void): void {
+    const c1 = letterCode(query.charCodeAt(0));
+    const pair = c1 * 27 + letterCode(query.charCodeAt(1));
+    const single = query.length === 1;
+    const bit = single ? 1 << c1 : 1 << (pair & 31);
+    const { firstLetters, twoLetters, titleStart } = c;
+    const starts = (v: number): boolean => (single ? Math.floor(v / 27) === c1 : v === pair);
+    for (let e = 0; e < entries.length; e++) {
+      const inTitle = single ? (firstLetters[e * 2] as number) & bit : (twoLetters[e * 2 * PAIR_WORDS + (pair >> 5)] as number) & bit;
+      const inBody = inTitle ? 0 : single ? (firstLetters[e * 2 + 1] as number) & bit : (twoLetters[(e * 2 + 1) * PAIR_WORDS + (pair >> 5)] as number) & bit;
+      if (!inTitle && !inBody) continue;
+      if (allowed && !allowed(entries[e] as Entry)) continue;
+      if (!inTitle) record(e, Quality.pinyinBody);
+      else record(e, starts(titleStart[e * 2] as number) || starts(titleStart[e * 2 + 1] as number) ? Quality.pinyinTitlePrefix : Quality.pinyinTitle);
+    }
   }
 
   /**
