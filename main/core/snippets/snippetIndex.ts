@@ -214,19 +214,23 @@ function buildEntry(s: IndexedSnippet, order: number): Entry {
 }
 
 /** Letters in a syllable key; keys are base 27 (0 = no letter). */
-const KEY_LETTERS = 4;
+const KEY_LETTERS = 3;
 const KEY_SPACE = 27 ** KEY_LETTERS;
+/** Letters after the key packed beside each posting (27⁶ < 2³²). */
+const TAIL_LETTERS = 6;
+/** Letters a posting answers without reading the string. */
+const CHECKED_LETTERS = KEY_LETTERS + TAIL_LETTERS;
 
 /** 1–26 for a–z, 0 for anything else. */
 function letterCode(code: number): number {
   return code >= 97 && code <= 122 ? code - 96 : 0;
 }
 
-/** The key of the (up to) four letters starting at `at`, stopping at the first non-letter. */
-function keyAt(hay: string, at: number): number {
+/** The key of the (up to) `letters` letters starting at `at`, stopping at the first non-letter. */
+function keyAt(hay: string, at: number, letters = KEY_LETTERS): number {
   let key = 0;
   let open = true;
-  for (let i = 0; i < KEY_LETTERS; i++) {
+  for (let i = 0; i < letters; i++) {
     const c = open ? letterCode(hay.charCodeAt(at + i)) : 0;
     if (c === 0) open = false;
     key = key * 27 + c;
@@ -235,8 +239,8 @@ function keyAt(hay: string, at: number): number {
 }
 
 /**
- * Every syllable start of every snippet's pinyin, bucketed by its first four letters (CSR layout:
- * offsets per key, then entry and position arrays). A query of up to four letters is one
+ * Every syllable start of every snippet's pinyin, bucketed by its first three letters (CSR layout:
+ * offsets per key, then entry and position arrays). A query of up to three letters is one
  * contiguous range of buckets; a longer one is one bucket whose candidates are verified.
  */
 interface SyllableIndex {
@@ -245,7 +249,7 @@ interface SyllableIndex {
   pos: Uint16Array;
   /** The match quality of a hit at this posting (title prefix, title, body). */
   grade: Uint8Array;
-  /** The key of letters 5–8, so queries of up to eight letters are checked without the string. */
+  /** The key of letters 4–9, so queries of up to nine letters are checked without the string. */
   tail: Uint32Array;
 }
 
@@ -281,8 +285,8 @@ function buildSyllableIndex(
       rawEntry[total] = e;
       rawPos[total] = k;
       rawGrade[total] = (map[k] as number) < entry.titleLen ? (k === 0 ? bands[0] : bands[1]) : bands[2];
-      // Only a key of four letters can be followed by more of the same run.
-      rawTail[total] = key % 27 === 0 ? 0 : keyAt(hay, k + KEY_LETTERS);
+      // Only a full key (three letters) can be followed by more of the same run.
+      rawTail[total] = key % 27 === 0 ? 0 : keyAt(hay, k + KEY_LETTERS, TAIL_LETTERS);
       counts[key + 1] = (counts[key + 1] as number) + 1;
       total++;
     }
@@ -310,15 +314,15 @@ const initialsGrades = [Quality.initialsTitlePrefix, Quality.initialsTitle, Qual
 /** Position → itself: initials have one letter per character. */
 const IDENTITY = Uint16Array.from({ length: 65536 }, (_, i) => i);
 
-/** True when the four initials from k cover a character whose other reading starts differently. */
+/** True when the nine initials from k cover a character whose other reading starts differently. */
 function touchesOtherInitial(e: Entry, k: number): boolean {
-  for (let c = k; c < k + KEY_LETTERS && c < e.ini.length; c++) if (e.ini.charCodeAt(c) !== e.alt.charCodeAt(c)) return true;
+  for (let c = k; c < k + CHECKED_LETTERS && c < e.ini.length; c++) if (e.ini.charCodeAt(c) !== e.alt.charCodeAt(c)) return true;
   return false;
 }
 
-/** True when the four letters of altPy from k cover a character whose other reading differs. */
+/** True when the nine letters of altPy from k cover a character whose other reading differs. */
 function touchesOtherReading(e: Entry, k: number): boolean {
-  const last = Math.min(k + KEY_LETTERS, e.altPy.length) - 1;
+  const last = Math.min(k + CHECKED_LETTERS, e.altPy.length) - 1;
   for (let c = e.altPyChar[k] as number; c <= (e.altPyChar[last] as number); c++) if (e.differs[c] === 1) return true;
   return false;
 }
@@ -562,7 +566,7 @@ export class SnippetIndex {
 
   /**
    * Pinyin matches through the syllable index: every syllable start whose letters begin with the
-   * query (up to four letters: a contiguous range of buckets, nothing to verify; longer: one
+   * query (up to three letters: a contiguous range of buckets, nothing to verify; longer: one
    * bucket, each candidate checked against the snippet's pinyin).
    */
   private syllables(
@@ -581,12 +585,12 @@ export class SnippetIndex {
     lo *= span;
     const from = index.offsets[lo] as number;
     const to = index.offsets[lo + span] as number;
-    // Letters 5–8 of the query as the leading digits of a tail key; beyond 8, the string decides.
-    const extra = Math.min(Math.max(query.length - KEY_LETTERS, 0), KEY_LETTERS);
-    const tailSpan = 27 ** (KEY_LETTERS - extra);
+    // Letters 4–9 of the query as the leading digits of a tail key; beyond 9, the string decides.
+    const extra = Math.min(Math.max(query.length - KEY_LETTERS, 0), TAIL_LETTERS);
+    const tailSpan = 27 ** (TAIL_LETTERS - extra);
     let want = 0;
     for (let i = 0; i < extra; i++) want = want * 27 + letterCode(query.charCodeAt(KEY_LETTERS + i));
-    const verify = query.length > 2 * KEY_LETTERS;
+    const verify = query.length > CHECKED_LETTERS;
     const stamp = this.stamp;
     const quality = this.quality;
     const g = this.generation;
