@@ -9,12 +9,20 @@
 //   ini   — one initial per character ("stfz");
 // and for py and ini a second string with each polyphonic character's other reading (长 chang/
 // zhang, 重, 行), so 河长制 is found by "hezhangzhi" although the dictionary reads it he-chang.
-// py comes with a map from each position back to the character (Uint16Array; ini needs none), which turns
-// a pinyin match into highlighted characters. All snippets' strings are joined into one string per
-// kind (separated by U+0000), so a query is a few native indexOf scans; after the first hit in a
-// snippet the scan jumps to the next snippet. Pinyin matches must start at a syllable, so "tufu"
-// matches 守土负责 but "outu" does not. Ranking keeps the best `limit` hits in a small heap instead
-// of sorting every match.
+// py comes with a map from each position back to the character (Uint16Array; ini needs none), which
+// turns a pinyin match into highlighted characters.
+//
+// Chinese: all snippets' text joined into one string (U+0000 between them), one native indexOf
+// scan per query that jumps to the next snippet after the first hit in one.
+// Pinyin and initials: never scanned. Every syllable start (every character, for initials) is a
+// posting in a CSR table keyed by its first three letters, with the next six letters packed
+// beside it; a query is one contiguous range of postings checked with integer arithmetic (the
+// string is read only past nine letters). One or two letters read per-snippet letter sets instead.
+// Matches start at a syllable, so "tufu" matches 守土负责 but "outu" does not.
+// Ranking: one number per hit (quality, section fit, a precomputed favourite/use/recency rank);
+// the best `limit` are kept in a small heap instead of sorting every match. Scratch arrays are
+// allocated per index, not per query. Any change to the set of snippets rebuilds the tables at
+// the next search (about 12 ms for the default library, about a second at 20,000).
 import { pinyin, polyphonic } from 'pinyin-pro';
 import { snippetKinds } from '../../common/snippetModel';
 import type { Snippet } from '../../common/snippetModel';
