@@ -186,6 +186,9 @@ describe('user snippets', () => {
     assert.deepEqual(saved.tags, ['河长制']);
     assert.deepEqual(saved.fields, ['单位']);
     assert.deepEqual(ids((await call(core, 'snippets.search', { query: 'hezhangzhi' })).hits), [saved.id]);
+    // 长 read "chang" by the dictionary here: its other reading counts for initials too.
+    assert.deepEqual(ids((await call(core, 'snippets.search', { query: 'hzzxh' })).hits), [saved.id]);
+    assert.deepEqual(ids((await call(core, 'snippets.search', { query: 'hczxh' })).hits), [saved.id]);
     assert.deepEqual(ids((await call(core, 'snippets.search', { query: '', filter: 'user' })).hits), [saved.id]);
     const edited = await call(core, 'snippets.save', { id: saved.id, title: '湖长制巡湖', body: '全面落实湖长制。', kind: 'situation' });
     assert.equal(edited.id, saved.id);
