@@ -10,6 +10,7 @@ import { createImportHandlers } from './importHandlers';
 import { createExportHandlers } from './exportHandlers';
 import { createTemplateHandlers, createTemplateLibrary } from './templates';
 import { createProfileHandlers, resolveProfile } from './profiles';
+import { createSnippetHandlers, createSnippetLibrary } from './snippets/snippetHandlers';
 
 /** Options of createCore. */
 export interface CoreOptions {
@@ -80,6 +81,7 @@ export function createCore(options: CoreOptions): Core {
     ...createTemplateHandlers(templates),
     ...createImportHandlers(),
     ...createProfileHandlers(storage, now),
+    ...createSnippetHandlers(storage, createSnippetLibrary(path.resolve(options.resourcesDir), onError), now),
   };
   const documentHandlers = handlers as Handlers<'documents.get'>;
   Object.assign(
