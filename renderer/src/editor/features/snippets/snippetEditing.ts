@@ -63,7 +63,7 @@ export function $sectionKindAtCaret(): SectionKind | null {
 export function $sectionAtCaret(): { kind: SectionKind | null; inSection: boolean } {
   const selection = $getSelection();
   if (!$isRangeSelection(selection)) return { kind: null, inSection: false };
-  for (let node = $blockOf(selection.anchor.getNode()); node; node = node.getPreviousSibling()) {
+  for (let node: LexicalNode | null = $blockOf(selection.anchor.getNode()); node; node = node.getPreviousSibling()) {
     const heading = $headingNodeOf(node);
     if (heading && heading.getLevel() === 1) return { kind: heading.getKind() ?? cachedGuessKind(heading.getTextContent()), inSection: true };
   }
