@@ -7,11 +7,14 @@ import type { Client } from '../common/client';
 import { createClient } from '../common/client';
 import { isAppError } from '../common/errors';
 import { reportPlainText, sectionKindNames } from '../common/reportModel';
-import type { DocumentMeta, DocumentOutline, SearchHit, TemplateSummary } from '../common/contract';
+import { MAX_PACK_JSON_CHARS } from '../common/contract';
+import type { DocumentMeta, DocumentOutline, SearchHit, SnippetHit, TemplateSummary } from '../common/contract';
+import { snippetKindNames, snippetKinds } from '../common/snippetModel';
+import type { SnippetKind } from '../common/snippetModel';
 import { createCore } from '../core/createCore';
 import { defaultDataDir } from '../core/paths';
 import { importFile, toDryRunJson } from '../core/import';
-import { exportDocxToFile, exportTextToFile } from '../core/export';
+import { exportDocxToFile, exportTextToFile, writeFileAtomic } from '../core/export';
 import { formatProfileSchema, validateProfile } from '../common/formatProfile';
 import type { FormatProfile } from '../common/formatProfile';
 import { describeIssues } from '../common/dispatcher';
@@ -48,6 +51,14 @@ export const usage = `文稿命令行
                                按 GB/T 9704 版式导出为 Word；--profile 用自定义格式设置（JSON）
   export --from 文件.txt|.md --out 文件.docx
                                不保存，直接把纯文本稿按标题层级排成公文格式的 Word
+  snippets search <搜索词> [--kind 类型]
+                               搜索常用语：中文、全拼（shoutufuze）、首字母（stfz）均可
+  snippets add --title 标题 --body 正文 --kind 类型 [--tags 标签1,标签2] [--topic 主题]
+                               新建自己的常用语；正文中 {{名称}} 表示填空
+  snippets import 文件.json    导入常用语包（任一条有误则整包不导入，并列出每处问题）
+  snippets export --out 文件.json [--kind 类型] [--topic 主题]
+                               导出常用语包；不加 --kind/--topic 时导出全部（含默认常用语）
+                               类型：${snippetKinds.map((k) => `${k}（${snippetKindNames[k]}）`).join('、')}
 
 通用选项：
   --data-dir DIR   数据文件夹（默认与桌面版相同：${defaultDataDir()}）
@@ -69,6 +80,10 @@ interface Parsed {
     out?: string;
     from?: string;
     profile?: string;
+    kind?: string;
+    body?: string;
+    tags?: string;
+    topic?: string;
     help?: boolean;
   };
 }
@@ -93,6 +108,10 @@ function parse(argv: string[]): Parsed {
         out: { type: 'string' },
         from: { type: 'string' },
         profile: { type: 'string' },
+        kind: { type: 'string' },
+        body: { type: 'string' },
+        tags: { type: 'string' },
+        topic: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -171,7 +190,75 @@ function need(positionals: string[], index: number, what: string): string {
 
 type Handler = (client: Client, p: Parsed, io: CliIo) => Promise<void>;
 
+/** A --kind value: the English id or the Chinese name (问题不足); anything else is a usage error. */
+function parseKind(value: string | undefined): SnippetKind | undefined {
+  if (value === undefined) return undefined;
+  const kind = snippetKinds.find((k) => k === value.trim() || snippetKindNames[k] === value.trim());
+  if (!kind) throw new UsageError(`类型“${value}”不对。可用的类型：${snippetKinds.map((k) => `${k}（${snippetKindNames[k]}）`).join('、')}。`);
+  return kind;
+}
+
+/** The readable list of snippets: title, kind, id, then the body indented. */
+function snippetLines(hits: SnippetHit[], total: number): string {
+  if (hits.length === 0) return '（没有找到匹配的常用语。）';
+  const lines = hits.map((h) => `${h.title}  ［${snippetKindNames[h.kind]}·${h.topic}］  ${h.id}${h.source === 'user' ? '  （我的）' : ''}\n    ${h.body}`);
+  if (total > hits.length) lines.push(`（共 ${total} 条，显示前 ${hits.length} 条。）`);
+  return lines.join('\n');
+}
+
+/** The snippets subcommands. */
+const snippetCommands: Record<string, Handler> = {
+  async search(client, p, io) {
+    const query = p.positionals.slice(1).join(' ').trim();
+    if (!query) throw new UsageError('缺少搜索词，例如：snippets search shoutufuze');
+    const kind = parseKind(p.values.kind);
+    const result = await client.call('snippets.search', { query, ...(kind ? { kind } : {}) });
+    if (p.values.json) io.out(JSON.stringify(result.hits.map((h) => ({ id: h.id, title: h.title, body: h.body, kind: h.kind, tags: h.tags }))));
+    else io.out(snippetLines(result.hits, result.total));
+  },
+  async add(client, p, io) {
+    const { title, body } = p.values;
+    if (!title) throw new UsageError('缺少 --title 标题。');
+    if (!body) throw new UsageError('缺少 --body 正文。');
+    const kind = parseKind(p.values.kind);
+    if (!kind) throw new UsageError('缺少 --kind 类型。');
+    const tags = (p.values.tags ?? '').split(/[,，、]/).map((t) => t.trim()).filter(Boolean);
+    const hit = await client.call('snippets.save', { title, body, kind, tags, ...(p.values.topic === undefined ? {} : { topic: p.values.topic }) });
+    if (p.values.json) io.out(JSON.stringify({ id: hit.id, title: hit.title, body: hit.body, kind: hit.kind, topic: hit.topic, tags: hit.tags }));
+    else io.out(`已新建常用语：${hit.id}  ${hit.title}`);
+  },
+  async import(client, p, io) {
+    const file = need(p.positionals, 1, '要导入的常用语包（.json 文件）');
+    let json: string;
+    try {
+      json = await readFile(path.resolve(file), 'utf8');
+    } catch {
+      throw new Error(`无法读取文件“${file}”：请确认路径正确且有读取权限。`);
+    }
+    if (json.length > MAX_PACK_JSON_CHARS) throw new Error(`文件“${file}”过大（超过 ${MAX_PACK_JSON_CHARS / 1_000_000} 百万字符），请拆成几个包分别导入。`);
+    const result = await client.call('snippets.importPack', { json });
+    if (p.values.json) io.out(JSON.stringify(result));
+    else io.out(`已导入“${result.name}”：新增 ${result.added} 条${result.duplicates ? `，跳过重复 ${result.duplicates} 条` : ''}。`);
+  },
+  async export(client, p, io) {
+    const out = p.values.out;
+    if (!out) throw new UsageError('缺少 --out 文件.json。');
+    if (!out.toLowerCase().endsWith('.json')) throw new UsageError('--out 的文件名须以 .json 结尾。');
+    const kind = parseKind(p.values.kind);
+    const pack = await client.call('snippets.exportPack', { ...(kind ? { kind } : {}), ...(p.values.topic === undefined ? {} : { topic: p.values.topic }) });
+    const target = path.resolve(out);
+    await writeFileAtomic(target, pack.json);
+    io.out(p.values.json ? JSON.stringify({ path: target, count: pack.count }) : `已导出 ${pack.count} 条常用语：${target}`);
+  },
+};
+
 const commands: Record<string, Handler> = {
+  async snippets(client, p, io) {
+    const sub = p.positionals[0] ?? '';
+    const handler = Object.prototype.hasOwnProperty.call(snippetCommands, sub) ? snippetCommands[sub] : undefined;
+    if (!handler) throw new UsageError(sub ? `未知的常用语命令“${sub}”（可用：search、add、import、export）。` : '缺少常用语命令（search、add、import、export）。');
+    await handler(client, p, io);
+  },
   async list(client, p, io) {
     const docs = await client.call('documents.list', {});
     io.out(p.values.json ? JSON.stringify(docs) : listLines(docs));

@@ -79,3 +79,49 @@ export type SnippetPack = z.infer<typeof snippetPackSchema>;
 export function snippetFields(body: string): string[] {
   return [...new Set([...body.matchAll(fieldPattern)].map((m) => m[1] as string))];
 }
+
+/** One fill-in field of a snippet about to be inserted: its value from the document, or null when unfilled. */
+export interface SnippetInsertField {
+  name: string;
+  value: string | null;
+}
+
+/** What the editor needs to insert a snippet: its fields with known values, and the text as far as it can be filled. */
+export interface SnippetInsert {
+  /** Every field the body uses, in order of first use, with the document's value or null. */
+  fields: SnippetInsertField[];
+  /** Names of the fields the document has no value for (the editor asks for them or leaves chips). */
+  missing: string[];
+  /** The body with the known values filled in and the others left as {{name}}. */
+  text: string;
+}
+
+/**
+ * Prepares a snippet body for insertion into a document: pairs each {{name}} with the document's
+ * value for it (blank values count as unfilled).
+ */
+export function prepareSnippetInsert(body: string, documentFieldValues: Readonly<Record<string, string>>): SnippetInsert {
+  const fields = snippetFields(body).map((name) => {
+    const value = Object.prototype.hasOwnProperty.call(documentFieldValues, name) ? documentFieldValues[name] : undefined;
+    return { name, value: value !== undefined && value.trim() !== '' ? value : null };
+  });
+  const known: Record<string, string> = {};
+  for (const f of fields) if (f.value !== null) known[f.name] = f.value;
+  return { fields, missing: fields.filter((f) => f.value === null).map((f) => f.name), text: fillSnippet(body, known) };
+}
+
+/**
+ * Substitutes {{name}} with the given values; names without a value (or with a blank one) stay
+ * as {{name}}, so the editor shows them as unfilled field chips. Values are inserted literally.
+ */
+export function fillSnippet(body: string, values: Readonly<Record<string, string>>): string {
+  return body.replace(fieldPattern, (whole, name: string) => {
+    const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+    return value !== undefined && value.trim() !== '' ? value : whole;
+  });
+}
+
+/** A body with white space removed, for telling duplicates apart from real variants. */
+export function normalizeSnippetBody(body: string): string {
+  return body.replace(/[\s\u3000]+/gu, '');
+}

@@ -9,6 +9,7 @@ import { Storage } from './storage/storage';
 import { createImportHandlers } from './importHandlers';
 import { createExportHandlers } from './exportHandlers';
 import { createTemplateHandlers, createTemplateLibrary } from './templates';
+import { createSnippetHandlers, createSnippetLibrary } from './snippets/snippetHandlers';
 
 /** Options of createCore. */
 export interface CoreOptions {
@@ -78,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
     ...createDocumentHandlers(storage, now, templates),
     ...createTemplateHandlers(templates),
     ...createImportHandlers(),
+    ...createSnippetHandlers(storage, createSnippetLibrary(path.resolve(options.resourcesDir), onError), now),
   };
   const documentHandlers = handlers as Handlers<'documents.get'>;
   Object.assign(handlers, createExportHandlers((id) => documentHandlers['documents.get']({ id })));

@@ -12,6 +12,7 @@ import { fileSize, fsyncFile, renameDurably, timeStamp, uniqueName } from './fil
 import { quickCheck, quickCheckFile, quickCheckInBackground } from './integrityCheck';
 import { migrate, schemaVersion, userVersion } from './migrations';
 import { SearchIndex } from './search';
+import { SnippetStore } from './snippetStore';
 import { closedMessage, corruptMessage, isCorruption, translateStorageError } from './storageErrors';
 
 /** File name of the database inside the data folder. */
@@ -39,6 +40,7 @@ export interface StorageOptions {
 export interface Session {
   docs: DocumentStore;
   search: SearchIndex;
+  snippets: SnippetStore;
 }
 
 /** What storage.recover accepts (the contract's input). */
@@ -307,7 +309,7 @@ export class Storage {
         backupDatabaseNow(this.db, this.dataDir, this.options.now, this.options.nativeBinding);
       }
       migrate(this.db);
-      this.session = { docs: new DocumentStore(this.db), search: new SearchIndex(this.db) };
+      this.session = { docs: new DocumentStore(this.db), search: new SearchIndex(this.db), snippets: new SnippetStore(this.db) };
     } catch (error) {
       const translated = translateStorageError(error);
       if (isCorruption(translated)) {
