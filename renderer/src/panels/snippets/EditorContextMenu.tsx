@@ -5,7 +5,6 @@ import { useEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { createPortal } from 'react-dom';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getSelection, $isRangeSelection } from 'lexical';
 import { moveActive } from '../../editor/features/snippets/listNav';
 
 interface MenuItem {
@@ -25,10 +24,9 @@ export function EditorContextMenu({ onSaveAsSnippet }: { onSaveAsSnippet: () => 
     () =>
       editor.registerRootListener((root, previous) => {
         const onContextMenu = (event: MouseEvent): void => {
-          const selected = editor.getEditorState().read(() => {
-            const selection = $getSelection();
-            return $isRangeSelection(selection) && !selection.isCollapsed();
-          });
+          // The page's own selection: a right-click outside the selected text has just moved the caret.
+          const dom = window.getSelection();
+          const selected = !!dom && !dom.isCollapsed && !!root?.contains(dom.anchorNode);
           if (!selected) return;
           event.preventDefault();
           setActive(0);

@@ -13,14 +13,19 @@ import { moveActive } from '../../editor/features/snippets/listNav';
 import { useSnippets } from './SnippetsProvider';
 import { downloadText, utf8Base64 } from './snippetsSession';
 
-type Outcome = { kind: 'added'; name: string; added: number; duplicates: number } | { kind: 'refused'; fileName: string; problems: string[] };
+type Outcome = { kind: 'added'; name: string; added: number; duplicates: number } | { kind: 'refused'; fileName: string; lead: string; problems: string[] };
 
-/** The problems of a refused pack, one per line of the engine's message (its lead line first). */
-export function packProblems(message: string): string[] {
-  return message
+/**
+ * A refusal split into its lead sentence and the problems, one per line of the engine's message
+ * ("常用语包有 3 处问题……：\n第 2 条：…\n…"). A one-line message is the lead alone.
+ */
+export function packProblems(message: string): { lead: string; problems: string[] } {
+  const lines = message
     .split(/\n+/)
     .map((line) => line.replace(/^\s*[-•·]\s*/, '').trim())
     .filter(Boolean);
+  const [first = '', ...rest] = lines;
+  return rest.length ? { lead: first, problems: rest } : { lead: first, problems: [] };
 }
 
 /** The ⋯ menu button with its menu and the import result dialog. */
@@ -73,7 +78,7 @@ export function PackMenu({ kind, topic }: { kind: SnippetKind | null; topic: str
       setOutcome({ kind: 'added', ...result });
     } catch (error) {
       const message = error instanceof Error && error.message === 'too big' ? '常用语包过大，请拆分后再导入。' : errorMessage(error);
-      setOutcome({ kind: 'refused', fileName: file.name, problems: packProblems(message) });
+      setOutcome({ kind: 'refused', fileName: file.name, ...packProblems(message) });
     } finally {
       setBusy(false);
     }
@@ -180,12 +185,17 @@ export function PackMenu({ kind, topic }: { kind: SnippetKind | null; topic: str
             </p>
           ) : (
             <>
-              <p>“{outcome.fileName}”有以下问题，整包没有导入，常用语库没有任何改动。请修改文件后再导入：</p>
-              <ul className="pack-problems" data-testid="pack-problems" aria-label="问题">
-                {outcome.problems.map((p, i) => (
-                  <li key={i}>{p}</li>
-                ))}
-              </ul>
+              <p role="alert">
+                “{outcome.fileName}”：{outcome.lead}
+              </p>
+              {outcome.problems.length ? (
+                <ul className="pack-problems" data-testid="pack-problems" aria-label="问题">
+                  {outcome.problems.map((p, i) => (
+                    <li key={i}>{p}</li>
+                  ))}
+                </ul>
+              ) : null}
+              <p className="muted">整包没有导入，常用语库没有任何改动。</p>
             </>
           )}
         </Dialog>

@@ -66,8 +66,10 @@ export function SnippetsPanel({ fields, onClose, focusRequest }: SnippetsPanelPr
   // Focus the search box when asked to, once per request (not when another document is opened).
   useEffect(() => {
     if (!env.session.takeFocusRequest(focusRequest)) return;
+    snippets.syncSelection();
     searchRef.current?.focus();
     searchRef.current?.select();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per request
   }, [env, focusRequest]);
 
   // Facets: on open and whenever the library changed.

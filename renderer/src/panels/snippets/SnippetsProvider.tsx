@@ -16,6 +16,7 @@ import {
   DRAGOVER_COMMAND,
   DROP_COMMAND,
   HISTORY_PUSH_TAG,
+  SKIP_DOM_SELECTION_TAG,
   createCommand,
 } from 'lexical';
 import type { BaseSelection, LexicalCommand } from 'lexical';
@@ -52,6 +53,11 @@ export interface SnippetsApi {
   section: CaretSection;
   /** Reads the caret's section now. */
   readSection(): CaretSection;
+  /**
+   * Takes the page's caret into the editor's state before focus leaves the page (F3 right after
+   * an arrow key: the browser reports the caret's move only a moment later).
+   */
+  syncSelection(): void;
   /** Inserts a snippet at the caret (or over a typeahead trigger), asking for its fields first. */
   insert(hit: SnippetHit, trigger?: TriggerRange | null): void;
   /** Remembers the snippet being dragged from the panel (a drop on the page inserts it). */
@@ -185,6 +191,18 @@ export function SnippetsProvider({ env, fields, fieldInfo, tracking, children }:
       env,
       section,
       readSection,
+      syncSelection: () => {
+        const dom = window.getSelection();
+        const root = editor.getRootElement();
+        if (!dom || !root || !dom.anchorNode || !root.contains(dom.anchorNode)) return;
+        editor.update(
+          () => {
+            const at = $createRangeSelectionFromDom(dom, editor);
+            if (at) $setSelection(at);
+          },
+          { discrete: true, tag: SKIP_DOM_SELECTION_TAG },
+        );
+      },
       insert,
       setDragged: (hit) => {
         dragged.current = hit;
@@ -207,7 +225,7 @@ export function SnippetsProvider({ env, fields, fieldInfo, tracking, children }:
       },
       setTopics,
     }),
-    [env, section, readSection, insert, saveSelection],
+    [editor, env, section, readSection, insert, saveSelection],
   );
 
   // Alt+F3 and 编辑 → 存为常用语; a snippet dragged from the panel and dropped on the page.
@@ -273,7 +291,7 @@ export function SnippetsProvider({ env, fields, fieldInfo, tracking, children }:
         <FieldPromptDialog
           title={dialog.hit.title}
           names={dialog.hit.fields}
-          initial={initialFieldValues(dialog.hit.fields, fields)}
+          initial={initialFieldValues(dialog.hit.body, fields)}
           info={fieldInfo}
           onCancel={() => {
             close();

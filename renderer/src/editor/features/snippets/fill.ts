@@ -4,20 +4,14 @@
 // panel) stays a chip too, so it follows when the document's value changes. Pure.
 import { fieldPattern } from '@common/reportModel';
 import type { FieldValues } from '@common/reportModel';
+import { prepareSnippetInsert } from '@common/snippetModel';
 
 /** One piece of an inserted paragraph. */
 export type SnippetSegment = { type: 'text'; text: string } | { type: 'field'; name: string };
 
-/** The values the field prompt starts with: the document's values of the snippet's fields. */
-export function initialFieldValues(names: readonly string[], docValues: FieldValues): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of names) out[name] = docValues[name]?.trim() ?? '';
-  return out;
-}
-
-/** The fields a prompt should ask about: those the body uses (none → no prompt). */
-export function needsFieldPrompt(names: readonly string[]): boolean {
-  return names.length > 0;
+/** The values the field prompt starts with: the document's values of the body's fields ('' when unfilled). */
+export function initialFieldValues(body: string, docValues: FieldValues): Record<string, string> {
+  return Object.fromEntries(prepareSnippetInsert(body, docValues).fields.map((f) => [f.name, f.value?.trim() ?? '']));
 }
 
 /**

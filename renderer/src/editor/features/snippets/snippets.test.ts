@@ -48,7 +48,7 @@ test('↑↓ move through the list and wrap; Home/End jump; other keys do not mo
 });
 
 test('the field prompt starts from the document\'s values; filled → text, empty or the document\'s own value → chip', () => {
-  assert.deepEqual(initialFieldValues(['单位', '数量'], { 单位: ' 某某局 ', 年度: '2025' }), { 单位: '某某局', 数量: '' });
+  assert.deepEqual(initialFieldValues('{{单位}}开展{{数量}}次，{{单位}}', { 单位: ' 某某局 ', 年度: '2025' }), { 单位: '某某局', 数量: '' });
   const paragraphs = snippetParagraphs('{{单位}}开展学习{{数量}}次，覆盖{{人数}}人。\n\n第二段。', { 单位: '某某局', 数量: '12', 人数: '' }, { 单位: '某某局' });
   assert.deepEqual(paragraphs, [
     [{ type: 'field', name: '单位' }, { type: 'text', text: '开展学习12次，覆盖' }, { type: 'field', name: '人数' }, { type: 'text', text: '人。' }],
