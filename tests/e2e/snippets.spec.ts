@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CDPSession, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import type { SnippetHit } from '../../main/common/contract';
 import { useBrowserMode } from './harness';
 import { reportPlainText } from '../../main/common/reportModel';
-import { AppPage, call, getDoc, waitUntil } from './appPage';
+import { AppPage, call, compose, getDoc, waitUntil } from './appPage';
 
 const env = useBrowserMode();
 
@@ -21,6 +21,27 @@ async function openPanel(app: AppPage): Promise<Locator> {
   if (!(await panel.isVisible())) await app.page.keyboard.press('F3');
   await panel.waitFor();
   return panel;
+}
+
+/** A window with a new blank document, the caret in its text; with some text typed first. */
+async function blankDocument(text = ''): Promise<{ app: AppPage; id: string }> {
+  const app = await AppPage.open(env.browser, env.served);
+  const id = await app.newDocument();
+  await app.editor.click();
+  if (text) await app.page.keyboard.insertText(text);
+  return { app, id };
+}
+
+/** Answers the field prompt, if the snippet asks one: fills the first field, then Enter or 插入. */
+async function answerFieldPrompt(app: AppPage, hit: SnippetHit, options: { first?: string; by: 'enter' | 'click' }): Promise<void> {
+  if (!hit.fields.length) return;
+  const dialog = app.page.getByRole('dialog', { name: '填写常用语中的填空' });
+  await dialog.waitFor();
+  const input = dialog.locator('input').first();
+  if (options.first !== undefined) await input.fill(options.first);
+  if (options.by === 'enter') await input.press('Enter');
+  else await dialog.getByRole('button', { name: '插入' }).click();
+  await dialog.waitFor({ state: 'detached' });
 }
 
 /** The titles of the panel's results, top to bottom. */
@@ -40,9 +61,7 @@ async function storedText(id: string): Promise<string> {
 }
 
 test('F3 opens the panel; search in Chinese and in pinyin initials highlights the matches', async () => {
-  const app = await AppPage.open(env.browser, env.served);
-  await app.newDocument();
-  await app.editor.click();
+  const { app } = await blankDocument();
   const panel = await openPanel(app);
   const box = panel.getByLabel('搜索常用语');
   await waitUntil('搜索框获得焦点', () => box.evaluate((el) => el === el.ownerDocument.activeElement));
@@ -71,10 +90,7 @@ test('F3 opens the panel; search in Chinese and in pinyin initials highlights th
 });
 
 test('inserting from the panel puts the text where the caret was; the document saves it; 最近 lists it', async () => {
-  const app = await AppPage.open(env.browser, env.served);
-  const id = await app.newDocument();
-  await app.editor.click();
-  await app.page.keyboard.insertText('开头。结尾。');
+  const { app, id } = await blankDocument('开头。结尾。');
   for (let i = 0; i < 3; i += 1) await app.page.keyboard.press('ArrowLeft');
   const panel = await openPanel(app);
   // A snippet without fields goes straight in.
@@ -109,12 +125,8 @@ test('inserting from the panel puts the text where the caret was; the document s
   assert.ok(second);
   await box.press('ArrowDown');
   await box.press('Enter');
-  if (second.fields.length) {
-    // Enter in the field prompt inserts, leaving the empty fields as chips.
-    const dialog = app.page.getByRole('dialog', { name: '填写常用语中的填空' });
-    await dialog.waitFor();
-    await dialog.locator('input').first().press('Enter');
-  }
+  // Enter in the field prompt inserts, leaving the empty fields as chips.
+  await answerFieldPrompt(app, second, { by: 'enter' });
   await waitUntil('按 Enter 插入', async () => (await app.editorParagraphs()).at(-1) === second.body).catch(async (error: unknown) => {
     throw new Error(`${String(error)}; page: ${(await app.editorParagraphs()).join('\n')}; want ${second.body}`);
   });
@@ -160,10 +172,7 @@ test('a snippet with fields asks for them once, pre-filled from the document; em
 });
 
 test('typeahead: "//stfz" then Enter inserts the top match in place of what was typed', async () => {
-  const app = await AppPage.open(env.browser, env.served);
-  const id = await app.newDocument();
-  await app.editor.click();
-  await app.page.keyboard.insertText('前文');
+  const { app, id } = await blankDocument('前文');
   await app.page.keyboard.type('//stfz');
   const picker = app.page.getByTestId('snippet-picker');
   await picker.waitFor();
@@ -171,13 +180,7 @@ test('typeahead: "//stfz" then Enter inserts the top match in place of what was 
   assert.ok(top);
   await waitUntil('候选列出', async () => (await picker.getByTestId('snippet-picker-item').first().locator('.snippet-picker-title').innerText()) === top.title);
   await app.page.keyboard.press('Enter');
-  if (top.fields.length) {
-    const dialog = app.page.getByRole('dialog', { name: '填写常用语中的填空' });
-    await dialog.waitFor();
-    await dialog.locator('input').first().fill('某某局');
-    await app.page.keyboard.press('Enter');
-    await dialog.waitFor({ state: 'detached' });
-  }
+  await answerFieldPrompt(app, top, { first: '某某局', by: 'enter' });
   await picker.waitFor({ state: 'detached' });
   const values = top.fields.length ? { [top.fields[0] as string]: '某某局' } : {};
   const text = `前文${top.body.replace(/\{\{([^{}\s]+)\}\}/g, (whole, name: string) => values[name] ?? whole)}`;
@@ -197,16 +200,8 @@ test('typeahead: "//stfz" then Enter inserts the top match in place of what was 
   await app.close();
 });
 
-/** Starts or updates an IME composition through the DevTools protocol, as a Chinese IME would. */
-async function compose(cdp: CDPSession, text: string): Promise<void> {
-  await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
-}
-
 test('typeahead under an IME: nothing opens or goes in while composing; it works once the composition ends', async () => {
-  const app = await AppPage.open(env.browser, env.served);
-  const id = await app.newDocument();
-  await app.editor.click();
-  await app.page.keyboard.insertText('前文');
+  const { app, id } = await blankDocument('前文');
   const cdp = await app.context.newCDPSession(app.page);
   // The IME turns "/" into "、": "、、" is a trigger too.
   await cdp.send('Input.insertText', { text: '、、' });
@@ -230,12 +225,7 @@ test('typeahead under an IME: nothing opens or goes in while composing; it works
   assert.ok(top);
   await waitUntil('组合结束后出现候选', async () => (await picker.getByTestId('snippet-picker-item').first().locator('.snippet-picker-title').innerText()) === top.title);
   await app.page.keyboard.press('Tab');
-  if (top.fields.length) {
-    const dialog = app.page.getByRole('dialog', { name: '填写常用语中的填空' });
-    await dialog.waitFor();
-    await dialog.getByRole('button', { name: '插入' }).click();
-    await dialog.waitFor({ state: 'detached' });
-  }
+  await answerFieldPrompt(app, top, { by: 'click' });
   await waitUntil('插入并替换 、、stfz', async () => (await app.editorParagraphs()).join('\n') === `前文${top.body}`);
   await app.waitSaved();
   await waitUntil('已保存', async () => (await storedText(id)) === `前文${top.body}`);
@@ -243,11 +233,8 @@ test('typeahead under an IME: nothing opens or goes in while composing; it works
 });
 
 test('select text, right-click → 存为常用语: it is found in 我的 and by pinyin; it can be deleted', async () => {
-  const app = await AppPage.open(env.browser, env.served);
-  await app.newDocument();
-  await app.editor.click();
   const body = '坚持把调查研究作为谋事之基、成事之道，全年开展蹲点调研十二次。';
-  await app.page.keyboard.insertText(body);
+  const { app } = await blankDocument(body);
   await app.page.keyboard.press('Control+Shift+Home');
   await app.editor.click({ button: 'right', position: { x: 40, y: 10 } });
   const menu = app.page.getByRole('menu', { name: '正文菜单' });
@@ -288,19 +275,49 @@ test('select text, right-click → 存为常用语: it is found in 我的 and by
   await app.close();
 });
 
+test('a snippet dragged from the panel onto the page goes in where it is dropped; ☆ keeps it in 收藏', async () => {
+  const { app, id } = await blankDocument('第一段。');
+  await app.page.keyboard.press('Enter');
+  await app.page.keyboard.insertText('第二段。');
+  const panel = await openPanel(app);
+  const hit = (await search({ query: '工作推进不平衡' })).hits.find((h) => h.fields.length === 0);
+  assert.ok(hit);
+  await panel.getByLabel('搜索常用语').fill('工作推进不平衡');
+  const row = panel.locator(`[data-snippet-id="${hit.id}"]`);
+  await row.waitFor();
+  // Drop at the end of the first paragraph.
+  const [paragraph, page] = [await app.editor.locator('p').first().boundingBox(), await app.editor.boundingBox()];
+  assert.ok(paragraph && page);
+  const end = await app.editor.locator('p').first().evaluate((p) => {
+    const range = p.ownerDocument.createRange();
+    range.selectNodeContents(p);
+    const rect = range.getBoundingClientRect();
+    return { x: rect.right - 2, y: rect.top + rect.height / 2 };
+  });
+  await row.dragTo(app.editor, { targetPosition: { x: end.x - page.x, y: end.y - page.y } });
+  await waitUntil('拖放插入', async () => (await app.editorParagraphs())[0] === `第一段。${hit.body}`).catch(async (error: unknown) => {
+    throw new Error(`${String(error)}; page: ${(await app.editorParagraphs()).join(' | ')}`);
+  });
+  await app.waitSaved();
+  await waitUntil('已保存', async () => (await storedText(id)) === `第一段。${hit.body}\n第二段。`);
+
+  await row.getByRole('button', { name: `收藏“${hit.title}”` }).click();
+  await row.getByRole('button', { name: `取消收藏“${hit.title}”` }).waitFor();
+  await panel.getByRole('tab', { name: '收藏' }).click();
+  await panel.getByLabel('搜索常用语').fill('');
+  await waitUntil('“收藏”中有它', async () => JSON.stringify(await resultTitles(panel)) === JSON.stringify([hit.title]));
+  await app.close();
+});
+
 test('Alt+F3 without a selection explains what to do', async () => {
-  const app = await AppPage.open(env.browser, env.served);
-  await app.newDocument();
-  await app.editor.click();
+  const { app } = await blankDocument();
   await app.page.keyboard.press('Alt+F3');
   await app.toast(/请先在正文中选中要存为常用语的文字/).waitFor();
   await app.close();
 });
 
 test('a pack with mistakes is refused: every problem is listed, nothing is imported', async () => {
-  const app = await AppPage.open(env.browser, env.served);
-  await app.newDocument();
-  await app.editor.click();
+  const { app } = await blankDocument();
   const before = await call<{ total: number }>(env.served, 'snippets.facets', {});
   const dir = mkdtempSync(path.join(os.tmpdir(), 'wengao-pack-'));
   const file = path.join(dir, '有错的包.json');

@@ -2,14 +2,15 @@
 // and how many duplicates skipped; a refused pack lists every problem and nothing is imported),
 // and 导出 all, the current kind or the current topic (saved through the desktop's save dialog,
 // downloaded in browser mode).
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { MAX_PACK_JSON_CHARS } from '@common/contract';
 import { snippetKindNames } from '@common/snippetModel';
 import type { SnippetKind } from '@common/snippetModel';
 import { errorMessage } from '../../api/errors';
 import { Dialog } from '../../ui/Dialog';
-import { moveActive } from '../../editor/features/snippets/listNav';
+import { Menu } from '../../ui/Menu';
+import type { MenuItem } from '../../ui/Menu';
 import { useSnippets } from './SnippetsProvider';
 import { downloadText, utf8Base64 } from './snippetsSession';
 
@@ -33,22 +34,10 @@ export function PackMenu({ kind, topic }: { kind: SnippetKind | null; topic: str
   const snippets = useSnippets();
   const { env } = snippets;
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const onDown = (event: MouseEvent): void => {
-      if (!menuRef.current?.contains(event.target as Node) && !buttonRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    window.addEventListener('mousedown', onDown, true);
-    return () => window.removeEventListener('mousedown', onDown, true);
-  }, [open]);
+  const [button, setButton] = useState<HTMLButtonElement | null>(null);
 
   const exportPack = async (scope: { kind?: SnippetKind; topic?: string }, label: string): Promise<void> => {
     setBusy(true);
@@ -85,12 +74,12 @@ export function PackMenu({ kind, topic }: { kind: SnippetKind | null; topic: str
   };
 
   type Action = 'create' | 'import' | 'exportAll' | 'exportKind' | 'exportTopic';
-  const items: { action: Action; label: string }[] = [
-    { action: 'create', label: '新建常用语…' },
-    { action: 'import', label: '导入常用语包…' },
-    { action: 'exportAll', label: '导出全部常用语…' },
-    ...(kind ? [{ action: 'exportKind' as const, label: `导出“${snippetKindNames[kind]}”类…` }] : []),
-    ...(topic ? [{ action: 'exportTopic' as const, label: `导出“${topic}”主题…` }] : []),
+  const items: MenuItem<Action>[] = [
+    { key: 'create', label: '新建常用语…' },
+    { key: 'import', label: '导入常用语包…' },
+    { key: 'exportAll', label: '导出全部常用语…' },
+    ...(kind ? [{ key: 'exportKind' as const, label: `导出“${snippetKindNames[kind]}”类…` }] : []),
+    ...(topic ? [{ key: 'exportTopic' as const, label: `导出“${topic}”主题…` }] : []),
   ];
   const run = (action: Action): void => {
     if (action === 'create') snippets.create();
@@ -103,7 +92,7 @@ export function PackMenu({ kind, topic }: { kind: SnippetKind | null; topic: str
   return (
     <>
       <button
-        ref={buttonRef}
+        ref={setButton}
         type="button"
         className="icon-btn snip-menu-btn"
         aria-label="常用语菜单"
@@ -111,48 +100,25 @@ export function PackMenu({ kind, topic }: { kind: SnippetKind | null; topic: str
         aria-expanded={open}
         title="新建、导入、导出常用语"
         disabled={busy}
-        onClick={() => {
-          setActive(0);
-          setOpen((o) => !o);
-        }}
+        onClick={() => setOpen((o) => !o)}
       >
         ⋯
       </button>
       {open ? (
-        <div
-          ref={menuRef}
-          className="context-menu snip-menu"
-          role="menu"
-          aria-label="常用语菜单"
-          onKeyDown={(event) => {
-            const next = moveActive(active, event.key, items.length);
-            if (next !== null) {
-              event.preventDefault();
-              setActive(next);
-              menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[next]?.focus();
-            } else if (event.key === 'Escape' || event.key === 'Tab') {
-              event.preventDefault();
-              setOpen(false);
-              buttonRef.current?.focus();
-            }
+        <Menu
+          label="常用语菜单"
+          className="snip-menu"
+          items={items}
+          owner={button}
+          onClose={(byKeyboard) => {
+            setOpen(false);
+            if (byKeyboard) button?.focus();
           }}
-        >
-          {items.map((item, index) => (
-            <button
-              key={item.label}
-              type="button"
-              role="menuitem"
-              className="context-item"
-              tabIndex={index === active ? 0 : -1}
-              onClick={() => {
-                setOpen(false);
-                run(item.action);
-              }}
-            >
-              {item.label}
-            </button>
-          ))}
-        </div>
+          onRun={(action) => {
+            setOpen(false);
+            run(action);
+          }}
+        />
       ) : null}
       <input
         ref={fileRef}

@@ -153,7 +153,7 @@ export function SnippetsPanel({ fields, onClose, focusRequest }: SnippetsPanelPr
   const contextName = section.inSection && section.kind && section.kind !== 'other' ? snippetKindNames[section.kind] : null;
 
   return (
-    <aside className="side-panel snippets-panel" aria-label="常用语" data-testid="snippets-panel">
+    <aside className="outline snippets-panel" aria-label="常用语" data-testid="snippets-panel">
       <div className="outline-head">
         <h2 className="outline-title">常用语</h2>
         <span className="outline-sub">{facets ? `共 ${facets.total} 条` : ''}</span>
