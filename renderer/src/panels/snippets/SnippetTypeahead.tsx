@@ -2,7 +2,7 @@
 // picker at the caret with the best matches for the caret's section; ↑↓ choose, Enter or Tab
 // inserts in place of what was typed, Esc closes. Nothing opens, searches or inserts while an IME
 // composition is in progress: the picker follows the text the composition commits.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { createPortal } from 'react-dom';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -127,6 +127,20 @@ export function SnippetTypeahead(): JSX.Element | null {
   }, [env, query, context]);
 
   const shown = open && hits && hits.query === open.query ? hits.list : null;
+  const listId = useId();
+  const activeOption = shown && shown.length > 0 ? `${listId}-${Math.min(active, shown.length - 1)}` : null;
+
+  // Screen readers follow the chosen match while the caret stays in the text.
+  useEffect(() => {
+    const root = editor.getRootElement();
+    if (!root || !activeOption) return;
+    root.setAttribute('aria-controls', listId);
+    root.setAttribute('aria-activedescendant', activeOption);
+    return () => {
+      root.removeAttribute('aria-controls');
+      root.removeAttribute('aria-activedescendant');
+    };
+  }, [editor, listId, activeOption]);
 
   const choose = useCallback(
     (hit: SnippetHit) => {
@@ -202,10 +216,11 @@ export function SnippetTypeahead(): JSX.Element | null {
       {shown.length === 0 ? (
         <p className="snippet-picker-empty">没有找到“{open.query}”的常用语 · Esc 关闭</p>
       ) : (
-        <ul className="snippet-picker-list" role="listbox" aria-label="常用语建议">
+        <ul className="snippet-picker-list" id={listId} role="listbox" aria-label="常用语建议">
           {shown.map((hit, index) => (
             <li
               key={hit.id}
+              id={`${listId}-${index}`}
               role="option"
               aria-selected={index === active}
               className={`snippet-picker-item${index === active ? ' is-active' : ''}`}

@@ -19,7 +19,7 @@ import {
   SKIP_DOM_SELECTION_TAG,
   createCommand,
 } from 'lexical';
-import type { BaseSelection, LexicalCommand } from 'lexical';
+import type { BaseSelection, LexicalCommand, LexicalEditor } from 'lexical';
 import type { SnippetHit } from '@common/contract';
 import type { FieldValues, SectionKind } from '@common/reportModel';
 import type { TemplateField } from '@common/templates';
@@ -107,6 +107,24 @@ const NO_SECTION: CaretSection = { kind: null, inSection: false };
 
 const sameSection = (a: CaretSection, b: CaretSection): boolean => a.kind === b.kind && a.inSection === b.inSection;
 
+/**
+ * Takes the page's selection into the editor's state when it lies in the page: the browser reports
+ * a caret move (an arrow key, Shift+Home) only a moment later, and a shortcut pressed right after
+ * it must act on where the caret is now.
+ */
+function syncSelectionFromPage(editor: LexicalEditor): void {
+  const dom = window.getSelection();
+  const root = editor.getRootElement();
+  if (!dom || !root || !dom.anchorNode || !root.contains(dom.anchorNode)) return;
+  editor.update(
+    () => {
+      const at = $createRangeSelectionFromDom(dom, editor);
+      if (at) $setSelection(at);
+    },
+    { discrete: true, tag: SKIP_DOM_SELECTION_TAG },
+  );
+}
+
 /** Provides the snippets API and renders its dialogs and the editor's context menu. */
 export function SnippetsProvider({ env, fields, fieldInfo, tracking, children }: SnippetsProviderProps): JSX.Element {
   const [editor] = useLexicalComposerContext();
@@ -174,6 +192,7 @@ export function SnippetsProvider({ env, fields, fieldInfo, tracking, children }:
   );
 
   const saveSelection = useCallback(() => {
+    syncSelectionFromPage(editor);
     const { body, place } = editor.getEditorState().read(() => ({ body: $selectionSnippetBody(editor), place: $sectionAtCaret() }), { editor });
     if (body.length < 2) {
       env.notify('请先在正文中选中要存为常用语的文字（至少 2 个字）。', 'error');
@@ -191,18 +210,7 @@ export function SnippetsProvider({ env, fields, fieldInfo, tracking, children }:
       env,
       section,
       readSection,
-      syncSelection: () => {
-        const dom = window.getSelection();
-        const root = editor.getRootElement();
-        if (!dom || !root || !dom.anchorNode || !root.contains(dom.anchorNode)) return;
-        editor.update(
-          () => {
-            const at = $createRangeSelectionFromDom(dom, editor);
-            if (at) $setSelection(at);
-          },
-          { discrete: true, tag: SKIP_DOM_SELECTION_TAG },
-        );
-      },
+      syncSelection: () => syncSelectionFromPage(editor),
       insert,
       setDragged: (hit) => {
         dragged.current = hit;
