@@ -4,7 +4,7 @@
 // pack import listing its problems.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
@@ -97,8 +97,9 @@ test('inserting from the panel puts the text where the caret was; the document s
   const target = (await search({ query: '工作推进不平衡' })).hits.find((h) => h.fields.length === 0);
   assert.ok(target, 'the library has a snippet without fields to insert');
   await panel.getByLabel('搜索常用语').fill('工作推进不平衡');
+  const wanted = (await search({ query: '工作推进不平衡' })).hits.map((h) => h.title);
+  await waitUntil('结果就绪', async () => JSON.stringify(await resultTitles(panel)) === JSON.stringify(wanted));
   const row = panel.locator(`[data-snippet-id="${target.id}"]`);
-  await row.waitFor();
   await row.click();
   await row.getByRole('button', { name: `插入“${target.title}”` }).click();
   await waitUntil('插入到光标处', async () => (await app.editorParagraphs()).join('\n') === `开头。${target.body}结尾。`);
@@ -283,8 +284,9 @@ test('a snippet dragged from the panel onto the page goes in where it is dropped
   const hit = (await search({ query: '工作推进不平衡' })).hits.find((h) => h.fields.length === 0);
   assert.ok(hit);
   await panel.getByLabel('搜索常用语').fill('工作推进不平衡');
+  const wanted = (await search({ query: '工作推进不平衡' })).hits.map((h) => h.title);
+  await waitUntil('结果就绪', async () => JSON.stringify(await resultTitles(panel)) === JSON.stringify(wanted));
   const row = panel.locator(`[data-snippet-id="${hit.id}"]`);
-  await row.waitFor();
   // Drop at the end of the first paragraph.
   const [paragraph, page] = [await app.editor.locator('p').first().boundingBox(), await app.editor.boundingBox()];
   assert.ok(paragraph && page);
@@ -369,5 +371,18 @@ test('a pack with mistakes is refused: every problem is listed, nothing is impor
   const done = app.page.getByRole('dialog', { name: '常用语包已导入' });
   await done.waitFor();
   assert.match(await done.getByTestId('pack-result').innerText(), /新增 1 条，跳过重复 1 条/);
+  await done.getByRole('button', { name: '知道了' }).click();
+
+  // 导出 the current kind: a pack file of exactly that kind downloads.
+  await panel.getByRole('group', { name: '类型' }).getByRole('button', { name: /^问题不足/ }).click();
+  await panel.getByRole('button', { name: '常用语菜单' }).click();
+  const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('menuitem', { name: '导出“问题不足”类…' }).click()]);
+  assert.match(download.suggestedFilename(), /\.json$/);
+  const pack = JSON.parse(readFileSync(await download.path(), 'utf8')) as { format: string; snippets: { kind: string }[] };
+  const facets = await call<{ kinds: { kind: string; count: number }[] }>(env.served, 'snippets.facets', {});
+  assert.equal(pack.format, 'wengao-snippets');
+  assert.equal(pack.snippets.length, facets.kinds.find((k) => k.kind === 'shortcomings')?.count);
+  assert.ok(pack.snippets.every((sn) => sn.kind === 'shortcomings'));
+  await app.toast(/已导出 \d+ 条常用语/).waitFor();
   await app.close();
 });
