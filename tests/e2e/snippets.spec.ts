@@ -233,7 +233,7 @@ test('typeahead under an IME: nothing opens or goes in while composing; it works
   await app.close();
 });
 
-test('select text, right-click → 存为常用语: it is found in 我的 and by pinyin; it can be deleted', async () => {
+test('select text, right-click → 存为常用语: found in 我的 and by pinyin, deletable; a default copied as mine can be edited', async () => {
   const body = '坚持把调查研究作为谋事之基、成事之道，全年开展蹲点调研十二次。';
   const { app } = await blankDocument(body);
   await app.page.keyboard.press('Control+Shift+Home');
@@ -273,6 +273,26 @@ test('select text, right-click → 存为常用语: it is found in 我的 and by
   await panel.getByLabel('搜索常用语').fill('守土负责');
   await waitUntil('默认常用语', async () => (await preview.getByRole('button', { name: '复制为我的常用语' }).count()) === 1);
   assert.equal(await preview.getByRole('button', { name: '删除' }).count(), 0);
+  // 复制为我的常用语 → an own copy, which can then be edited.
+  const original = await preview.locator('.snip-preview-title').innerText();
+  await preview.getByRole('button', { name: '复制为我的常用语' }).click();
+  const copy = app.page.getByRole('dialog', { name: '复制为我的常用语' });
+  await copy.getByLabel('标题').fill('我的·守土负责');
+  await copy.getByRole('button', { name: '保存' }).click();
+  await copy.waitFor({ state: 'detached' });
+  await panel.getByRole('tab', { name: '我的' }).click();
+  await panel.getByLabel('搜索常用语').fill('');
+  await waitUntil('复制出的常用语在“我的”中', async () => JSON.stringify(await resultTitles(panel)) === JSON.stringify(['我的·守土负责']));
+  await preview.getByRole('button', { name: '编辑' }).click();
+  const edit = app.page.getByRole('dialog', { name: '编辑常用语' });
+  await edit.getByLabel('标题').fill('我的·守土尽责');
+  await edit.getByLabel('类型').selectOption('plan');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await waitUntil('修改已保存', async () => JSON.stringify(await resultTitles(panel)) === JSON.stringify(['我的·守土尽责']));
+  const mine = (await search({ query: '', filter: 'user' })).hits;
+  assert.equal(mine.length, 1);
+  assert.equal(mine[0]?.kind, 'plan');
+  assert.notEqual(original, '我的·守土尽责');
   await app.close();
 });
 
