@@ -2,7 +2,7 @@
 // focus, ↑↓ Home End move, Enter or a click runs an item, Esc or Tab closes, a click outside closes.
 import { useEffect, useRef, useState } from 'react';
 import type { CSSProperties, JSX } from 'react';
-import { moveActive } from '../editor/features/snippets/listNav';
+import { moveActive } from '../lib/listNav';
 
 /** One menu item. */
 export interface MenuItem<K extends string> {

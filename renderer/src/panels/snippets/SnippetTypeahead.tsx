@@ -23,7 +23,7 @@ import { snippetKindNames } from '@common/snippetModel';
 import { findTrigger } from '../../editor/features/snippets/trigger';
 import type { TriggerRange } from '../../editor/features/snippets/snippetEditing';
 import { $sectionKindAtCaret } from '../../editor/features/snippets/snippetEditing';
-import { moveActive } from '../../editor/features/snippets/listNav';
+import { moveActive } from '../../lib/listNav';
 import { Highlighted } from '../Highlighted';
 import { useSnippets } from './SnippetsProvider';
 

@@ -10,7 +10,7 @@ import type { FieldValues } from '@common/reportModel';
 import { snippetKindNames, snippetKinds } from '@common/snippetModel';
 import { errorMessage } from '../../api/errors';
 import { snippetParagraphs } from '../../editor/features/snippets/fill';
-import { clampActive, moveActive } from '../../editor/features/snippets/listNav';
+import { clampActive, moveActive } from '../../lib/listNav';
 import { CloseIcon, SearchIcon } from '../../ui/icons';
 import { Highlighted } from '../Highlighted';
 import { excerptAround } from './excerpt';

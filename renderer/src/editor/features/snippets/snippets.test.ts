@@ -1,4 +1,4 @@
-// Snippets in the editor: the typeahead trigger (ASCII, full-width and IME 、、), list keys, what a
+// Snippets in the editor: the typeahead trigger (ASCII, full-width and IME 、、), what a
 // body inserts as once fields are filled, insertion at the caret (replacing the trigger), the
 // section the caret is in, and the selection read back as a snippet body.
 import { test } from 'node:test';
@@ -9,7 +9,6 @@ import { documentParagraphs, paragraphNode, textNode } from '@common/documentMod
 import { fieldParagraphNode, headingNode } from '@common/reportModel';
 import { stored, testEditor } from '../report/testEditor';
 import { initialFieldValues, parseTags, snippetParagraphs, snippetPlainText, titleFromText } from './fill';
-import { clampActive, moveActive } from './listNav';
 import { $insertSnippet, $sectionAtCaret, $selectionSnippetBody, snippetKindForSection } from './snippetEditing';
 import { findTrigger } from './trigger';
 
@@ -30,21 +29,6 @@ test('no trigger: URLs, three slashes, a single mark, punctuation or space after
   assert.equal(findTrigger('//stfz 然后'), null);
   assert.equal(findTrigger(`//${'a'.repeat(21)}`), null);
   assert.equal(findTrigger('没有触发'), null);
-});
-
-test('↑↓ move through the list and wrap; Home/End jump; other keys do not move', () => {
-  assert.equal(moveActive(-1, 'ArrowDown', 3), 0);
-  assert.equal(moveActive(0, 'ArrowDown', 3), 1);
-  assert.equal(moveActive(2, 'ArrowDown', 3), 0);
-  assert.equal(moveActive(0, 'ArrowUp', 3), 2);
-  assert.equal(moveActive(-1, 'ArrowUp', 3), 2);
-  assert.equal(moveActive(1, 'Home', 3), 0);
-  assert.equal(moveActive(0, 'End', 3), 2);
-  assert.equal(moveActive(0, 'Enter', 3), null);
-  assert.equal(moveActive(0, 'ArrowDown', 0), null);
-  assert.equal(clampActive(5, 3), 0);
-  assert.equal(clampActive(1, 3), 1);
-  assert.equal(clampActive(0, 0), -1);
 });
 
 test('the field prompt starts from the document\'s values; filled → text, empty or the document\'s own value → chip', () => {
