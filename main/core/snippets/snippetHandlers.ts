@@ -89,10 +89,14 @@ function cleanTags(tags: readonly string[]): string[] {
 export function createSnippetHandlers(storage: Storage, defaults: () => Snippet[], now: () => number): Handlers<SnippetMethod> {
   let index: SnippetIndex | null = null;
   let seenVersion = -1;
+  // The connection the index was read from: after storage.recover (a restored backup or a fresh
+  // database) everything is read again.
+  let seenSession: Session | null = null;
 
   /** Reads the user's rows back into the index (at first use and after another process wrote). */
   const resync = (session: Session, idx: SnippetIndex): void => {
     seenVersion = session.snippets.dataVersion();
+    seenSession = session;
     const rows = session.snippets.listUser();
     const use = new Map(session.snippets.listUse().map((u) => [u.id, u]));
     const ids = new Set(rows.map((r) => r.id));
@@ -113,7 +117,7 @@ export function createSnippetHandlers(storage: Storage, defaults: () => Snippet[
     if (!index) {
       index = new SnippetIndex(defaults());
       resync(session, index);
-    } else if (session.snippets.dataVersion() !== seenVersion) {
+    } else if (session !== seenSession || session.snippets.dataVersion() !== seenVersion) {
       resync(session, index);
     }
     return index;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SnippetHit } from '../../common/contract';
-import { snippetKinds, snippetPackSchema } from '../../common/snippetModel';
+import { MAX_PACK_SNIPPETS, snippetKinds, snippetPackSchema } from '../../common/snippetModel';
 import type { Snippet } from '../../common/snippetModel';
 import { call, callError, openCore, tempDir, testClock } from '../testSupport';
 import { loadDefaultSnippets } from './library';
@@ -253,6 +253,16 @@ describe('packs', () => {
     assert.match(notJson.message, /第 3 行第 16 列/);
     const wrongFormat = await callError(core, 'snippets.importPack', { json: JSON.stringify({ format: 'other', version: 1, name: 'x', snippets: [] }) });
     assert.match(wrongFormat.message, /不是文稿常用语包/);
+  });
+
+  test('a pack over the size limit is refused with TOO_LARGE before anything is stored', async () => {
+    const core = openCore(tempDir(cleanups), { resourcesDir });
+    cleanups.push(() => core.close());
+    const many = Array.from({ length: MAX_PACK_SNIPPETS + 1 }, (_, i) => snippet(`u-many${i}`, '多', `第${i}条常用语`));
+    const error = await callError(core, 'snippets.importPack', { json: pack(many) });
+    assert.equal(error.code, 'TOO_LARGE');
+    assert.match(error.message, /拆成几个包/);
+    assert.equal((await call(core, 'snippets.search', { query: '', filter: 'user' })).total, 0);
   });
 
   test('duplicates of existing snippets are skipped and counted; id clashes get a new u- id', async () => {
