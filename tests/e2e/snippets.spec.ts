@@ -338,29 +338,25 @@ test('Alt+F3 without a selection explains what to do', async () => {
   await app.close();
 });
 
-test('a pack with mistakes is refused: every problem is listed, nothing is imported', async () => {
-  const { app } = await blankDocument();
-  const before = await call<{ total: number }>(env.served, 'snippets.facets', {});
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'wengao-pack-'));
-  const file = path.join(dir, '有错的包.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      format: 'wengao-snippets',
-      version: 1,
-      name: '有错的包',
-      snippets: [
-        { id: 'ok-001', title: '正常', body: '这一条没有问题。', kind: 'plan', topic: '综合' },
-        { id: 'bad-002', title: '', body: '标题是空的。', kind: 'plan', topic: '综合' },
-        { id: 'bad-003', title: '类型不对', body: '类型写错了。', kind: 'summary', topic: '综合' },
-        { id: 'bad-004', title: '正文太短', body: '短', kind: 'plan', topic: '综合' },
-      ],
-    }),
-  );
-  const panel = await openPanel(app);
+/** Writes a pack file and imports it through the panel's menu (导入常用语包… and the file chooser). */
+async function importPack(app: AppPage, panel: Locator, name: string, snippets: Record<string, unknown>[]): Promise<void> {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'wengao-pack-')), `${name}.json`);
+  writeFileSync(file, JSON.stringify({ format: 'wengao-snippets', version: 1, name, snippets }));
   await panel.getByRole('button', { name: '常用语菜单' }).click();
   const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.getByRole('menuitem', { name: '导入常用语包…' }).click()]);
   await chooser.setFiles(file);
+}
+
+test('a pack with mistakes is refused: every problem is listed, nothing is imported', async () => {
+  const { app } = await blankDocument();
+  const before = await call<{ total: number }>(env.served, 'snippets.facets', {});
+  const panel = await openPanel(app);
+  await importPack(app, panel, '有错的包', [
+    { id: 'ok-001', title: '正常', body: '这一条没有问题。', kind: 'plan', topic: '综合' },
+    { id: 'bad-002', title: '', body: '标题是空的。', kind: 'plan', topic: '综合' },
+    { id: 'bad-003', title: '类型不对', body: '类型写错了。', kind: 'summary', topic: '综合' },
+    { id: 'bad-004', title: '正文太短', body: '短', kind: 'plan', topic: '综合' },
+  ]);
   const dialog = app.page.getByRole('dialog', { name: '常用语包未导入' });
   await dialog.waitFor();
   const problems = await dialog.getByTestId('pack-problems').locator('li').allInnerTexts();
@@ -372,22 +368,11 @@ test('a pack with mistakes is refused: every problem is listed, nothing is impor
   await dialog.getByRole('button', { name: '知道了' }).click();
 
   // A good pack: added N, duplicates skipped.
-  const good = path.join(dir, '好的包.json');
-  writeFileSync(
-    good,
-    JSON.stringify({
-      format: 'wengao-snippets',
-      version: 1,
-      name: '好的包',
-      snippets: [
-        { id: 'good-001', title: '调研·问需于民', body: '深入基层问需于民，把群众的操心事作为工作的着力点。', kind: 'situation', topic: '为民服务' },
-        { id: 'good-002', title: '调研·问需于民', body: '深入基层问需于民，把群众的操心事作为工作的着力点。', kind: 'situation', topic: '为民服务' },
-      ],
-    }),
-  );
-  await panel.getByRole('button', { name: '常用语菜单' }).click();
-  const [chooser2] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.getByRole('menuitem', { name: '导入常用语包…' }).click()]);
-  await chooser2.setFiles(good);
+  const body = '深入基层问需于民，把群众的操心事作为工作的着力点。';
+  await importPack(app, panel, '好的包', [
+    { id: 'good-001', title: '调研·问需于民', body, kind: 'situation', topic: '为民服务' },
+    { id: 'good-002', title: '调研·问需于民', body, kind: 'situation', topic: '为民服务' },
+  ]);
   const done = app.page.getByRole('dialog', { name: '常用语包已导入' });
   await done.waitFor();
   assert.match(await done.getByTestId('pack-result').innerText(), /新增 1 条，跳过重复 1 条/);
