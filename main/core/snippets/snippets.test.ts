@@ -186,6 +186,9 @@ describe('user snippets', () => {
     assert.deepEqual(saved.tags, ['河长制']);
     assert.deepEqual(saved.fields, ['单位']);
     assert.deepEqual(ids((await call(core, 'snippets.search', { query: 'hezhangzhi' })).hits), [saved.id]);
+    // 长 read "chang" by the dictionary here: its other reading counts for initials too.
+    assert.deepEqual(ids((await call(core, 'snippets.search', { query: 'hzzxh' })).hits), [saved.id]);
+    assert.deepEqual(ids((await call(core, 'snippets.search', { query: 'hczxh' })).hits), [saved.id]);
     assert.deepEqual(ids((await call(core, 'snippets.search', { query: '', filter: 'user' })).hits), [saved.id]);
     const edited = await call(core, 'snippets.save', { id: saved.id, title: '湖长制巡湖', body: '全面落实湖长制。', kind: 'situation' });
     assert.equal(edited.id, saved.id);
@@ -194,6 +197,26 @@ describe('user snippets', () => {
     await call(core, 'snippets.delete', { id: saved.id });
     assert.equal((await call(core, 'snippets.search', { query: '湖长' })).total, 0);
     assert.equal((await callError(core, 'snippets.get', { id: saved.id })).code, 'NOT_FOUND');
+  });
+
+  test('many saves and deletes after the index is built are all searchable (patched, then rebuilt)', async () => {
+    const core = openCore(tempDir(cleanups), { resourcesDir: resourcesWith([snippet('base-001', '原有', '原有的一条常用语')]) });
+    cleanups.push(() => core.close());
+    assert.equal((await call(core, 'snippets.search', { query: 'yuanyou' })).total, 1);
+    const saved: string[] = [];
+    for (let i = 0; i < 70; i++) {
+      saved.push((await call(core, 'snippets.save', { title: `巡河${i}号`, body: `第${i}次巡河护河记录`, kind: 'situation' })).id);
+      if (i === 3 || i === 69) assert.equal((await call(core, 'snippets.search', { query: 'xunhe', limit: 500 })).total, i + 1);
+    }
+    await call(core, 'snippets.delete', { id: saved[0] as string });
+    await call(core, 'snippets.save', { id: saved[1] as string, title: '巡湖', body: '巡湖记录', kind: 'situation' });
+    const after = await call(core, 'snippets.search', { query: 'xunhe', limit: 500 });
+    assert.equal(after.total, 68);
+    assert.ok(!ids(after.hits).includes(saved[0] as string) && !ids(after.hits).includes(saved[1] as string));
+    const initials = await call(core, 'snippets.search', { query: 'xh', limit: 500 });
+    assert.equal(initials.total, 69, '68 巡河 and the edited 巡湖, by initials');
+    assert.ok(ids(initials.hits).includes(saved[1] as string));
+    assert.deepEqual(ids((await call(core, 'snippets.search', { query: '巡湖' })).hits), [saved[1]]);
   });
 
   test('defaults are read-only: saving over one or deleting it is refused in Chinese and changes nothing', async () => {
