@@ -198,6 +198,13 @@ test('typeahead: "//stfz" then Enter inserts the top match in place of what was 
   await app.page.keyboard.press('Escape');
   await picker.waitFor({ state: 'detached' });
   assert.equal((await app.editorParagraphs()).at(-1), '／／bpb');
+
+  // Enter typed before the matches arrive still takes the top one (no stray new paragraph).
+  await app.page.keyboard.press('Enter');
+  await app.page.keyboard.type('//stfz');
+  await app.page.keyboard.press('Enter');
+  await answerFieldPrompt(app, top, { by: 'click' });
+  await waitUntil('快速回车也插入首条', async () => (await app.editorParagraphs()).at(-1) === top.body);
   await app.close();
 });
 

@@ -104,6 +104,10 @@ export function SnippetTypeahead(): JSX.Element | null {
     [editor],
   );
 
+  /** Enter or Tab pressed before the matches for this query arrived: insert the top one then. */
+  const pendingPick = useRef<string | null>(null);
+  const chooseRef = useRef<(hit: SnippetHit) => void>(() => undefined);
+
   // Search (lightly debounced); answers to older queries are dropped.
   const query = open?.query ?? null;
   const context = open?.context ?? null;
@@ -116,6 +120,9 @@ export function SnippetTypeahead(): JSX.Element | null {
           if (cancelled) return;
           setHits({ query, list: result.hits });
           setActive(0);
+          const top = result.hits[0];
+          if (pendingPick.current === query && top) chooseRef.current(top);
+          if (pendingPick.current === query) pendingPick.current = null;
         },
         () => !cancelled && setHits({ query, list: [] }),
       );
@@ -147,11 +154,15 @@ export function SnippetTypeahead(): JSX.Element | null {
       const current = state.current.open;
       if (!current) return;
       dismissed.current = current.range;
+      pendingPick.current = null;
       setOpen(null);
       insert(hit, current.range);
     },
     [insert],
   );
+  useLayoutEffect(() => {
+    chooseRef.current = choose;
+  }, [choose]);
 
   // Keys while the picker shows matches (never during composition: the IME owns them then).
   useEffect(() => {
@@ -167,9 +178,16 @@ export function SnippetTypeahead(): JSX.Element | null {
       return true;
     };
     const pick = (event: KeyboardEvent | null): boolean => {
+      if (event?.isComposing || editor.isComposing() || event?.shiftKey) return false;
       const items = list();
-      if (!items || event?.isComposing || editor.isComposing()) return false;
-      if (event?.shiftKey) return false;
+      const { open: o, hits: h } = state.current;
+      if (!items && o && o.query && !(h && h.query === o.query)) {
+        // Typed faster than the answer: take the top match as soon as it arrives.
+        event?.preventDefault();
+        pendingPick.current = o.query;
+        return true;
+      }
+      if (!items) return false;
       const hit = items[state.current.active] ?? items[0];
       if (!hit) return false;
       event?.preventDefault();
@@ -188,6 +206,7 @@ export function SnippetTypeahead(): JSX.Element | null {
           if (!current || event?.isComposing || editor.isComposing()) return false;
           event?.preventDefault();
           dismissed.current = current.range;
+          pendingPick.current = null;
           setOpen(null);
           return true;
         },
