@@ -27,6 +27,9 @@ import { availableProfileId, rememberedProfileId } from './panels/profiles/profi
 import { pagesTitle } from './editor/features/pages/pageLayout';
 import { ProfilesDialog } from './panels/profiles/ProfilesDialog';
 import { NewDocumentDialog } from './panels/NewDocumentDialog';
+import { SAVE_AS_SNIPPET_COMMAND } from './panels/snippets/SnippetsProvider';
+import { SnippetsSession } from './panels/snippets/snippetsSession';
+import type { SnippetsEnv } from './panels/snippets/snippetsSession';
 import type { NewDocumentRequest } from './panels/NewDocumentDialog';
 import type { LibraryView, SearchState } from './panels/LibraryPanel';
 import { StatusBar } from './panels/StatusBar';
@@ -64,6 +67,7 @@ type DialogState =
 const LAST_DOC_KEY = 'wengao.lastDoc';
 const OUTLINE_KEY = 'wengao.outline';
 const PAGE_MARKERS_KEY = 'wengao.pageMarkers';
+const SNIPPETS_KEY = 'wengao.snippets';
 /** Quiet time after typing a field value before it is stored, in ms. */
 const FIELD_SAVE_DELAY_MS = 500;
 const ZOOM_STEPS = [0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2];
@@ -103,11 +107,24 @@ function writeSetting(key: string, on: boolean, onValue: string, offValue: strin
   }
 }
 
+/** Remembers whether a side panel is open. */
+function writePanelOpen(key: string, open: boolean): void {
+  writeSetting(key, open, 'open', 'closed');
+}
+
 const readOutlineOpen = (): boolean => readSetting(OUTLINE_KEY, 'closed');
-const writeOutlineOpen = (open: boolean): void => writeSetting(OUTLINE_KEY, open, 'open', 'closed');
+const writeOutlineOpen = (open: boolean): void => writePanelOpen(OUTLINE_KEY, open);
 /** Whether the "第 N 页" markers are shown (on unless the user hid them). */
 const readPageMarkers = (): boolean => readSetting(PAGE_MARKERS_KEY, 'hidden');
 const writePageMarkers = (show: boolean): void => writeSetting(PAGE_MARKERS_KEY, show, 'shown', 'hidden');
+
+function readSnippetsOpen(): boolean {
+  try {
+    return localStorage.getItem(SNIPPETS_KEY) === 'open';
+  } catch {
+    return false;
+  }
+}
 
 function writeLastDoc(id: string | null): void {
   try {
@@ -147,6 +164,9 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
   const [now, setNow] = useState(() => Date.now());
   const [booted, setBooted] = useState(false);
   const [outlineOpen, setOutlineOpen] = useState(readOutlineOpen);
+  const [snippetsOpen, setSnippetsOpen] = useState(readSnippetsOpen);
+  const [snippetsFocusRequest, setSnippetsFocusRequest] = useState(0);
+  const [snippetsSession] = useState(() => new SnippetsSession());
   const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
   const [templatesError, setTemplatesError] = useState<string | null>(null);
   /** Field values typed but not yet stored: document id → the changed names' values. */
@@ -410,10 +430,35 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
     });
   }, []);
 
-  const toggleOutline = useCallback((open: boolean) => {
-    setOutlineOpen(open);
-    writeOutlineOpen(open);
+  /** Shows or hides the 常用语 panel (it takes the outline's place while shown). */
+  const toggleSnippets = useCallback((open: boolean, focus = open) => {
+    setSnippetsOpen(open);
+    writePanelOpen(SNIPPETS_KEY, open);
+    if (focus) setSnippetsFocusRequest((n) => n + 1);
+    else if (!open) editorRef.current?.focus();
   }, []);
+
+  const toggleOutline = useCallback(
+    (open: boolean) => {
+      setOutlineOpen(open);
+      writeOutlineOpen(open);
+      if (open) {
+        setSnippetsOpen(false);
+        writePanelOpen(SNIPPETS_KEY, false);
+      }
+    },
+    [],
+  );
+
+  const snippetsEnv = useMemo<SnippetsEnv>(
+    () => ({
+      client,
+      nativeSave: api.kind === 'ipc',
+      session: snippetsSession,
+      notify: (message, kind) => (kind === 'error' ? toast.error(message) : toast.show(message, kind ? { kind } : {})),
+    }),
+    [api.kind, client, snippetsSession, toast],
+  );
 
   const rename = useCallback(
     async (id: string, title: string) => {
@@ -583,7 +628,20 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
         editorRef.current?.dispatchCommand(SHIFT_LEVEL_COMMAND, 1);
         break;
       case 'toggleOutline':
-        toggleOutline(!outlineOpen);
+        toggleOutline(!(outlineOpen && !snippetsOpen));
+        break;
+      case 'toggleSnippets': {
+        // F3: open and search; pressed again from the panel, close and go back to the text.
+        const inPanel = document.activeElement?.closest('[data-testid="snippets-panel"]');
+        if (!currentIdRef.current) toast.show('请先打开一篇文稿，常用语会插入到光标处。');
+        else if (!snippetsOpen) toggleSnippets(true);
+        else if (inPanel) toggleSnippets(false);
+        else toggleSnippets(true, true);
+        break;
+      }
+      case 'saveAsSnippet':
+        if (!editorRef.current) toast.show('请先打开文稿，并在正文中选中要存为常用语的文字。');
+        else editorRef.current.dispatchCommand(SAVE_AS_SNIPPET_COMMAND, undefined);
         break;
       case 'saveNow':
         void saveNow();
@@ -683,6 +741,9 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
       } else if (event.key === 'F2' && !mod && !event.altKey) {
         event.preventDefault();
         runCommand('rename');
+      } else if (event.key === 'F3' && !mod && !event.shiftKey) {
+        event.preventDefault();
+        runCommand(event.altKey ? 'saveAsSnippet' : 'toggleSnippets');
       }
     };
     window.addEventListener('keydown', onKeyDown);
@@ -880,6 +941,10 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
               fieldInfo={fieldInfo}
               outlineOpen={outlineOpen}
               onOutlineOpen={toggleOutline}
+              snippets={snippetsEnv}
+              snippetsOpen={snippetsOpen}
+              onSnippetsOpen={toggleSnippets}
+              snippetsFocusRequest={snippetsFocusRequest}
               onFieldChange={changeField}
               onFieldCommit={commitFields}
               queue={queue}
@@ -911,6 +976,8 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
                   <dd>从模板新建</dd>
                   <dt>Ctrl+F</dt>
                   <dd>搜索全文</dd>
+                  <dt>F3 / Alt+F3</dt>
+                  <dd>常用语 / 把选中的文字存为常用语</dd>
                   <dt>Ctrl+Alt+1/2/3/4</dt>
                   <dd>一级 一、/ 二级 （一）/ 三级 1./ 四级 （1）标题</dd>
                   <dt>Tab / Shift+Tab</dt>

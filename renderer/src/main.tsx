@@ -5,6 +5,7 @@ import { createApi } from './api/client';
 import { App } from './App';
 import './styles/app.css';
 import './styles/page.css';
+import './styles/snippets.css';
 
 const root = document.getElementById('root');
 if (root) {

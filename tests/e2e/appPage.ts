@@ -1,6 +1,6 @@
 // Page object of the 文稿 window for the end-to-end specs: stable selectors (data-testid and
 // Chinese accessible names), waits, and API checks through the harness (never only the UI).
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Locator, Page } from 'playwright-core';
 import { documentParagraphs } from '../../main/common/documentModel';
 import type { DocumentContent } from '../../main/common/documentModel';
 import type { Served } from './harness';
@@ -28,6 +28,11 @@ export async function waitUntil<T>(what: string, check: () => Promise<T> | T, ti
     if (Date.now() > deadline) throw new Error(`等待超时：${what}（最后一次：${String(last)}）`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Starts or updates an IME composition through the DevTools protocol, as a Chinese IME would. */
+export async function compose(cdp: CDPSession, text: string): Promise<void> {
+  await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
 }
 
 /** Calls a contract method through the harness and returns its value (throws on failure). */

@@ -1,6 +1,7 @@
 // One document's editor: a LexicalComposer created for exactly one document id and load, so the
 // edits it reports can only ever be saved to that document. The workspace remounts it (key =
-// document id + load number) to show another document. Beside the page: the outline panel.
+// document id + load number) to show another document. Beside the page: the outline panel or the
+// 常用语 panel (one at a time).
 import { memo, useCallback, useMemo, useState } from 'react';
 import type { JSX, MouseEvent, ReactNode } from 'react';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
@@ -17,6 +18,10 @@ import type { ImportPreview } from '@common/contract';
 import type { FieldValues } from '@common/reportModel';
 import type { TemplateField } from '@common/templates';
 import { OutlinePanel } from '../panels/OutlinePanel';
+import { SnippetsPanel } from '../panels/snippets/SnippetsPanel';
+import { SnippetsProvider } from '../panels/snippets/SnippetsProvider';
+import { SnippetTypeahead } from '../panels/snippets/SnippetTypeahead';
+import type { SnippetsEnv } from '../panels/snippets/snippetsSession';
 import type { AutosaveQueue } from './autosave';
 import { FieldsContext } from './features/report/fieldValues';
 import type { FieldsContextValue } from './features/report/fieldValues';
@@ -49,6 +54,13 @@ export interface DocumentEditorProps {
   fieldInfo: Readonly<Record<string, TemplateField>>;
   outlineOpen: boolean;
   onOutlineOpen: (open: boolean) => void;
+  /** The snippets features' client, notices and shared browsing state. */
+  snippets: SnippetsEnv;
+  /** The 常用语 panel is shown (in the outline's place). */
+  snippetsOpen: boolean;
+  onSnippetsOpen: (open: boolean) => void;
+  /** Grows each time F3 asks for the panel's search box to take focus. */
+  snippetsFocusRequest: number;
   onFieldChange: (name: string, value: string) => void;
   onFieldCommit: () => void;
   /** Rendered at the right end of the toolbar. */
@@ -77,7 +89,7 @@ export interface DocumentEditorProps {
  * (each keystroke marks the document unsaved), and that must not re-render the page and outline.
  */
 export const DocumentEditor = memo(function DocumentEditor(props: DocumentEditorProps): JSX.Element {
-  const { docId, initialJson, queue, title, docTitle, toolbarExtra, banner, zoom, onWords, onNotice, onRecognisePaste, onEditor, onError, fields, outlineOpen, onOutlineOpen } = props;
+  const { docId, initialJson, queue, title, docTitle, toolbarExtra, banner, zoom, onWords, onNotice, onRecognisePaste, onEditor, onError, fields, outlineOpen, onOutlineOpen, snippets, snippetsOpen, onSnippetsOpen } = props;
   const { profile = GBT9704_PROFILE, pageMarkers = true, onPages = ignorePages } = props;
   // Created once per mount: LexicalComposer reads its config only on the first render.
   const initialConfig = useMemo<InitialConfigType>(
@@ -106,26 +118,44 @@ export const DocumentEditor = memo(function DocumentEditor(props: DocumentEditor
   return (
     <FieldsContext.Provider value={fieldsContext}>
       <LexicalComposer initialConfig={initialConfig}>
-        <div className="editor-shell">
-          <div className="editor-area">
-            <Toolbar>
-              {toolbarExtra}
-              <button
-                type="button"
-                className="tb-btn tb-outline-toggle"
-                aria-pressed={outlineOpen}
-                title={`${outlineOpen ? '隐藏' : '显示'}提纲：标题、各部分字数、填空（Ctrl+Alt+O）`}
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => onOutlineOpen(!outlineOpen)}
-              >
-                提纲
-              </button>
-            </Toolbar>
-            {banner}
-            <Desk zoom={zoom} title={title} />
+        <SnippetsProvider env={snippets} fields={fields} fieldInfo={props.fieldInfo} tracking={snippetsOpen}>
+          <div className="editor-shell">
+            <div className="editor-area">
+              <Toolbar>
+                {toolbarExtra}
+                <button
+                  type="button"
+                  className="tb-btn tb-snippets-toggle"
+                  aria-pressed={snippetsOpen}
+                  data-testid="snippets-toggle"
+                  title={`${snippetsOpen ? '隐藏' : '显示'}常用语：按部分、主题浏览和搜索，插入到光标处（F3；正文中输入 // 加拼音首字母也可插入）`}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => onSnippetsOpen(!snippetsOpen)}
+                >
+                  常用语
+                </button>
+                <button
+                  type="button"
+                  className="tb-btn tb-outline-toggle"
+                  aria-pressed={outlineOpen && !snippetsOpen}
+                  title={`${outlineOpen && !snippetsOpen ? '隐藏' : '显示'}提纲：标题、各部分字数、填空（Ctrl+Alt+O）`}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => onOutlineOpen(!(outlineOpen && !snippetsOpen))}
+                >
+                  提纲
+                </button>
+              </Toolbar>
+              {banner}
+              <Desk zoom={zoom} title={title} />
+            </div>
+            {snippetsOpen ? (
+              <SnippetsPanel fields={fields} focusRequest={props.snippetsFocusRequest} onClose={() => onSnippetsOpen(false)} />
+            ) : outlineOpen ? (
+              <OutlineArea {...props} focusField={focusField} onFocusFieldDone={() => setFocusField(null)} />
+            ) : null}
           </div>
-          {outlineOpen ? <OutlineArea {...props} focusField={focusField} onFocusFieldDone={() => setFocusField(null)} /> : null}
-        </div>
+          <SnippetTypeahead />
+        </SnippetsProvider>
         <HistoryPlugin />
         <ShortcutsPlugin />
         <ReportPlugin />
