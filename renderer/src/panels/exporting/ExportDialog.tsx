@@ -13,6 +13,7 @@ import { errorMessage } from '../../api/errors';
 import { ProfilesDialog } from '../profiles/ProfilesDialog';
 import { availableProfileId, rememberProfileId, rememberedProfileId } from '../profiles/profileChoice';
 import { ExportFailed, ExportProgress } from './ExportProgress';
+import { downloadBase64 } from '../../lib/download';
 
 type Exported = MethodOutput<'export.docx'>;
 
@@ -26,19 +27,6 @@ export interface ExportDialogProps {
   flush: () => Promise<void>;
   /** Reports the outcome (shown as a toast by the workspace). */
   onDone: (message: string | null) => void;
-}
-
-/** Starts a browser download of base64 data. */
-export function downloadBase64(fileName: string, dataBase64: string, mime: string): void {
-  const bytes = Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
