@@ -924,14 +924,14 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
               docId={current.meta.id}
               initialJson={current.json}
               toolbarExtra={
-                <>
-                  <button type="button" className="tb-btn" data-testid="export-docx" title="按 GB/T 9704 版式导出为 Word（Ctrl+Shift+E）" onClick={() => setDialog({ kind: 'export', docId: current.meta.id })}>
+                <span className="toolbar-group" role="group" aria-label="导出">
+                  <button type="button" className="tb-btn tb-export" data-testid="export-docx" title="按 GB/T 9704 版式导出为 Word（Ctrl+Shift+E）" onClick={() => setDialog({ kind: 'export', docId: current.meta.id })}>
                     <span className="tb-export-verb">导出 </span>Word
                   </button>
-                  <button type="button" className="tb-btn" data-testid="export-pdf" title="按与 Word 导出相同的版式导出为 PDF（Ctrl+Shift+P）" onClick={() => setDialog({ kind: 'exportPdf', docId: current.meta.id })}>
+                  <button type="button" className="tb-btn tb-export" data-testid="export-pdf" title="按与 Word 导出相同的版式导出为 PDF（Ctrl+Shift+P）" onClick={() => setDialog({ kind: 'exportPdf', docId: current.meta.id })}>
                     <span className="tb-export-verb">导出 </span>PDF
                   </button>
-                </>
+                </span>
               }
               pageMarkers={pageMarkers}
               profile={profile}
