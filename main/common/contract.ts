@@ -496,6 +496,7 @@ export const events = {
       'showLibrary',
       'showTrash',
       'toggleOutline',
+      'togglePageMarkers',
       'promoteHeading',
       'demoteHeading',
       'about',

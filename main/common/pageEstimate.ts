@@ -271,8 +271,27 @@ export const DEFAULT_TAB_TWIPS = 420;
  * forces a break.
  */
 export function paragraphLines(profile: FormatProfile, paragraph: LayoutParagraph, t: ProfileTwips = profileTwips(profile)): string[] {
+  return paragraphLineRanges(profile, paragraph, t).map((r) => r.text);
+}
+
+/** One line of a paragraph: its text and where it sits in the paragraph's characters (code points). */
+export interface LineRange {
+  /** The line's text (trailing spaces dropped). */
+  text: string;
+  /** Index of the line's first character among the paragraph's code points. */
+  start: number;
+  /** Index after the line's last character shown. */
+  end: number;
+  /** True when the line ends at a "\n" (a forced break: not justified). */
+  forced: boolean;
+  /** True when the line's last character is a mark hanging past the right margin. */
+  hangs: boolean;
+}
+
+/** The lines of a paragraph as paragraphLines breaks them, with their character ranges (for drawing them line by line). */
+export function paragraphLineRanges(profile: FormatProfile, paragraph: LayoutParagraph, t: ProfileTwips = profileTwips(profile)): LineRange[] {
   const { chars, width, kern, gap, scripts } = measure(profile, paragraph.runs);
-  const lines: string[] = [];
+  const lines: LineRange[] = [];
   const firstStart = paragraph.left + paragraph.firstLine;
   const n = chars.length;
   let start = 0;
@@ -285,6 +304,7 @@ export function paragraphLines(profile: FormatProfile, paragraph: LayoutParagrap
     let lastBreak = -1; // a break is allowed before chars[lastBreak]
     let end = n;
     let forced = false;
+    let hangs = false;
     while (i < n) {
       const ch = chars[i] as string;
       if (ch === '\n') {
@@ -302,20 +322,23 @@ export function paragraphLines(profile: FormatProfile, paragraph: LayoutParagrap
       if (ch !== ' ' && i > start && x + g + w - (kern[i] as number) > limit) {
         // Only a mark after a Chinese character hangs ("62%。" wraps as a whole); a hanging mark
         // ends the line whatever follows it (種,|12個), unless that may not start a line.
-        if (hanging.has(ch) && scripts[i - 1] === 'A' && (i + 1 >= n || !forbiddenStart.has(chars[i + 1] as string))) end = i + 1;
-        else end = lastBreak > start ? lastBreak : i;
+        if (hanging.has(ch) && scripts[i - 1] === 'A' && (i + 1 >= n || !forbiddenStart.has(chars[i + 1] as string))) {
+          end = i + 1;
+          hangs = true;
+        } else end = lastBreak > start ? lastBreak : i;
         break;
       }
       x += g + w;
       i += 1;
     }
-    lines.push(chars.slice(start, end).join('').replace(/ +$/u, ''));
+    const text = chars.slice(start, end).join('').replace(/ +$/u, '');
+    lines.push({ text, start, end: start + [...text].length, forced, hangs });
     start = forced ? end + 1 : end;
     // Spaces at the start of a wrapped line are swallowed by the break.
     if (!forced) while (start < n && chars[start] === ' ') start += 1;
     first = false;
     if (forced && start === n) {
-      lines.push('');
+      lines.push({ text: '', start: n, end: n, forced: false, hangs: false });
       break;
     }
   }

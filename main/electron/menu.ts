@@ -102,6 +102,7 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
     submenu: [
       cmd('文稿列表', 'showLibrary'),
       cmd('提纲', 'toggleOutline', 'CmdOrCtrl+Alt+O'),
+      cmd('分页标记', 'togglePageMarkers'),
       cmd('常用语', 'toggleSnippets', 'F3'),
       separator,
       cmd('放大', 'zoomIn', 'CmdOrCtrl+='),

@@ -20,6 +20,11 @@ import { LibraryPanel } from './panels/LibraryPanel';
 import { SHIFT_LEVEL_COMMAND } from './editor/commands';
 import { ImportDialog } from './panels/importing/ImportDialog';
 import { ExportDialog } from './panels/exporting/ExportDialog';
+import { PdfExportDialog } from './panels/exporting/PdfExportDialog';
+import { GBT9704_PROFILE } from '@common/formatProfile';
+import type { FormatProfile } from '@common/formatProfile';
+import { availableProfileId, rememberedProfileId } from './panels/profiles/profileChoice';
+import { pagesTitle } from './editor/features/pages/pageLayout';
 import { ProfilesDialog } from './panels/profiles/ProfilesDialog';
 import { NewDocumentDialog } from './panels/NewDocumentDialog';
 import { SAVE_AS_SNIPPET_COMMAND } from './panels/snippets/SnippetsProvider';
@@ -55,11 +60,13 @@ type DialogState =
   | { kind: 'newDocument' }
   | { kind: 'import'; text: string | null }
   | { kind: 'export'; docId: string }
+  | { kind: 'exportPdf'; docId: string }
   | { kind: 'profiles' }
   | { kind: 'dataFolder' };
 
 const LAST_DOC_KEY = 'wengao.lastDoc';
 const OUTLINE_KEY = 'wengao.outline';
+const PAGE_MARKERS_KEY = 'wengao.pageMarkers';
 const SNIPPETS_KEY = 'wengao.snippets';
 /** Quiet time after typing a field value before it is stored, in ms. */
 const FIELD_SAVE_DELAY_MS = 500;
@@ -82,25 +89,34 @@ function readLastDoc(): string | null {
   }
 }
 
-function readOutlineOpen(): boolean {
+/** Reads a remembered on/off setting: on unless it was stored as offValue (on when storage is unavailable). */
+function readSetting(key: string, offValue: string): boolean {
   try {
-    return localStorage.getItem(OUTLINE_KEY) !== 'closed';
+    return localStorage.getItem(key) !== offValue;
   } catch {
     return true;
   }
 }
 
-function writeOutlineOpen(open: boolean): void {
-  writePanelOpen(OUTLINE_KEY, open);
-}
-
-function writePanelOpen(key: string, open: boolean): void {
+/** Remembers an on/off setting as one of two words. */
+function writeSetting(key: string, on: boolean, onValue: string, offValue: string): void {
   try {
-    localStorage.setItem(key, open ? 'open' : 'closed');
+    localStorage.setItem(key, on ? onValue : offValue);
   } catch {
-    // Only the remembered panel state is lost.
+    // Only the remembered setting is lost.
   }
 }
+
+/** Remembers whether a side panel is open. */
+function writePanelOpen(key: string, open: boolean): void {
+  writeSetting(key, open, 'open', 'closed');
+}
+
+const readOutlineOpen = (): boolean => readSetting(OUTLINE_KEY, 'closed');
+const writeOutlineOpen = (open: boolean): void => writePanelOpen(OUTLINE_KEY, open);
+/** Whether the "第 N 页" markers are shown (on unless the user hid them). */
+const readPageMarkers = (): boolean => readSetting(PAGE_MARKERS_KEY, 'hidden');
+const writePageMarkers = (show: boolean): void => writeSetting(PAGE_MARKERS_KEY, show, 'shown', 'hidden');
 
 function readSnippetsOpen(): boolean {
   try {
@@ -136,6 +152,10 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
   const [view, setView] = useState<LibraryView>('library');
   const [current, setCurrent] = useState<Current | null>(null);
   const [words, setWords] = useState(0);
+  const [pages, setPages] = useState<number | null>(null);
+  const [pageMarkers, setPageMarkers] = useState(readPageMarkers);
+  /** The format profile exports use (the one last chosen in the export dialog): pages are counted and PDFs laid out with it. */
+  const [profile, setProfile] = useState<FormatProfile>(GBT9704_PROFILE);
   const [zoom, setZoom] = useState(1);
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [renamingId, setRenamingId] = useState<string | null>(null);
@@ -252,6 +272,7 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
       if (unsaved) toast.show('这篇文稿有尚未保存的修改，已显示修改后的内容，程序会继续尝试保存。');
       loadSeq.current += 1;
       currentIdRef.current = doc.id;
+      setPages(null);
       focusBodyOnMount.current = focus === 'body' || focus === 'writing';
       focusWritingOnMount.current = focus === 'writing';
       setCurrent({ meta, json: prepared.json, loadKey: loadSeq.current, focusTitle: focus === 'title', fields: fields ?? {} });
@@ -375,6 +396,39 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
     },
     [flushFields],
   );
+
+  // The chosen profile, read at start and whenever a dialog closes (the export dialog and 版式设置
+  // change it); kept as the same object while its values are the same, so pages are not recounted.
+  useEffect(() => {
+    if (dialog) return;
+    let cancelled = false;
+    client.call('profiles.list', {}).then(
+      (list) => {
+        const chosen = list.find((p) => p.id === availableProfileId(list, rememberedProfileId()))?.profile ?? GBT9704_PROFILE;
+        if (!cancelled) setProfile((current) => (JSON.stringify(current) === JSON.stringify(chosen) ? current : chosen));
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client, dialog]);
+
+  /** Closes an export dialog with its outcome as a toast. */
+  const finishExport = useCallback(
+    (message: string | null) => {
+      setDialog(null);
+      if (message) toast.show(message);
+    },
+    [toast],
+  );
+
+  const togglePageMarkers = useCallback(() => {
+    setPageMarkers((show) => {
+      writePageMarkers(!show);
+      return !show;
+    });
+  }, []);
 
   /** Shows or hides the 常用语 panel (it takes the outline's place while shown). */
   const toggleSnippets = useCallback((open: boolean, focus = open) => {
@@ -557,6 +611,13 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
         if (currentIdRef.current) setDialog({ kind: 'export', docId: currentIdRef.current });
         else toast.show('请先打开要导出的文稿。');
         break;
+      case 'exportPdf':
+        if (currentIdRef.current) setDialog({ kind: 'exportPdf', docId: currentIdRef.current });
+        else toast.show('请先打开要导出为 PDF 的文稿。');
+        break;
+      case 'togglePageMarkers':
+        togglePageMarkers();
+        break;
       case 'formatProfiles':
         setDialog({ kind: 'profiles' });
         break;
@@ -671,6 +732,9 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
       } else if (mod && !event.altKey && event.shiftKey && event.code === 'KeyE') {
         event.preventDefault();
         runCommand('exportDocx');
+      } else if (mod && !event.altKey && event.shiftKey && event.code === 'KeyP') {
+        event.preventDefault();
+        runCommand('exportPdf');
       } else if (mod && !event.altKey && !event.shiftKey && (key === 'f' || event.code === 'KeyF')) {
         event.preventDefault();
         runCommand('find');
@@ -860,10 +924,18 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
               docId={current.meta.id}
               initialJson={current.json}
               toolbarExtra={
-                <button type="button" className="tb-btn" data-testid="export-docx" title="按 GB/T 9704 版式导出为 Word（Ctrl+Shift+E）" onClick={() => setDialog({ kind: 'export', docId: current.meta.id })}>
-                  导出 Word
-                </button>
+                <span className="toolbar-group" role="group" aria-label="导出">
+                  <button type="button" className="tb-btn tb-export" data-testid="export-docx" title="按 GB/T 9704 版式导出为 Word（Ctrl+Shift+E）" onClick={() => setDialog({ kind: 'export', docId: current.meta.id })}>
+                    <span className="tb-export-verb">导出 </span>Word
+                  </button>
+                  <button type="button" className="tb-btn tb-export" data-testid="export-pdf" title="按与 Word 导出相同的版式导出为 PDF（Ctrl+Shift+P）" onClick={() => setDialog({ kind: 'exportPdf', docId: current.meta.id })}>
+                    <span className="tb-export-verb">导出 </span>PDF
+                  </button>
+                </span>
               }
+              pageMarkers={pageMarkers}
+              profile={profile}
+              onPages={setPages}
               docTitle={current.meta.title}
               fields={current.fields}
               fieldInfo={fieldInfo}
@@ -922,6 +994,10 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
       </main>
       <StatusBar
         words={current ? words : null}
+        pages={current ? pages : null}
+        pagesTitle={pagesTitle(profile)}
+        pageMarkers={pageMarkers}
+        onTogglePageMarkers={togglePageMarkers}
         save={saveState}
         otherUnsaved={otherUnsaved}
         zoom={zoom}
@@ -972,6 +1048,7 @@ export function Workspace({ api, info, onCorrupt }: WorkspaceProps): JSX.Element
           }}
         />
       ) : null}
+      {dialog?.kind === 'exportPdf' ? <PdfExportDialog client={client} docId={dialog.docId} nativeSave={api.kind === 'ipc'} flush={leaveCurrentSaves} profile={profile} onDone={finishExport} /> : null}
       {dialog?.kind === 'profiles' ? <ProfilesDialog client={client} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'newDocument' ? (
         <NewDocumentDialog

@@ -12,6 +12,8 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
+import type { FormatProfile } from '@common/formatProfile';
+import { GBT9704_PROFILE } from '@common/formatProfile';
 import type { ImportPreview } from '@common/contract';
 import type { FieldValues } from '@common/reportModel';
 import type { TemplateField } from '@common/templates';
@@ -24,6 +26,7 @@ import type { AutosaveQueue } from './autosave';
 import { FieldsContext } from './features/report/fieldValues';
 import type { FieldsContextValue } from './features/report/fieldValues';
 import { FieldsSyncPlugin } from './features/report/FieldsSyncPlugin';
+import { PagesPlugin } from './features/pages/PagesPlugin';
 import { ReportPlugin } from './features/report/ReportPlugin';
 import { useEditorOutline } from './features/report/useEditorOutline';
 import { editorNodes } from './nodes';
@@ -67,6 +70,12 @@ export interface DocumentEditorProps {
   /** Page zoom factor (1 = 100%). */
   zoom: number;
   onWords: (words: number) => void;
+  /** The format profile pages are counted with (GB/T 9704 when absent). */
+  profile?: FormatProfile;
+  /** Show "第 N 页" where each page of the export starts. */
+  pageMarkers?: boolean;
+  /** Receives the export's page count after edits (computed when typing pauses). */
+  onPages?: (pages: number) => void;
   /** Shows a notice: a refusal, or (with an action) what a paste recognised and how to undo it. */
   onNotice: (message: string, action?: NoticeAction) => void;
   /** Recognises pasted text as a report (paste into an empty document); absent = plain pastes only. */
@@ -81,6 +90,7 @@ export interface DocumentEditorProps {
  */
 export const DocumentEditor = memo(function DocumentEditor(props: DocumentEditorProps): JSX.Element {
   const { docId, initialJson, queue, title, docTitle, toolbarExtra, banner, zoom, onWords, onNotice, onRecognisePaste, onEditor, onError, fields, outlineOpen, onOutlineOpen, snippets, snippetsOpen, onSnippetsOpen } = props;
+  const { profile = GBT9704_PROFILE, pageMarkers = true, onPages = ignorePages } = props;
   // Created once per mount: LexicalComposer reads its config only on the first render.
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
@@ -152,11 +162,15 @@ export const DocumentEditor = memo(function DocumentEditor(props: DocumentEditor
         <FieldsSyncPlugin values={fields} />
         <PastePlugin onNotice={onNotice} documentTitle={docTitle} {...(onRecognisePaste ? { recognise: onRecognisePaste } : {})} />
         <AutosavePlugin docId={docId} queue={queue} onWords={onWords} />
+        <PagesPlugin profile={profile} title={docTitle} fields={fields} showMarkers={pageMarkers} onPages={onPages} />
         <EditorRefPlugin onEditor={onEditor} />
       </LexicalComposer>
     </FieldsContext.Provider>
   );
 });
+
+/** The default page-count receiver: nobody listens. */
+function ignorePages(): void {}
 
 /** The outline panel with the live outline of this editor. */
 function OutlineArea(props: DocumentEditorProps & { focusField: string | null; onFocusFieldDone: () => void }): JSX.Element {

@@ -1,4 +1,5 @@
-// The bottom bar: 字数 (as Word counts Chinese), the save state with 重试, zoom, data folder.
+// The bottom bar: 字数 (as Word counts Chinese), 约 N 页 (the export's pages; a click shows or hides
+// the page markers), the save state with 重试, zoom, data folder.
 import type { JSX } from 'react';
 import type { DocSaveState } from '../editor/autosave';
 import { clockTime, count } from '../lib/format';
@@ -8,6 +9,13 @@ import { FolderIcon } from '../ui/icons';
 export interface StatusBarProps {
   /** Null when no document is open. */
   words: number | null;
+  /** Pages of the export (null: no document, or not counted yet). */
+  pages?: number | null;
+  /** What the page count is based on (the profile and its grid). */
+  pagesTitle?: string;
+  /** Whether the "第 N 页" markers are shown; a click on the count toggles them. */
+  pageMarkers?: boolean;
+  onTogglePageMarkers?: () => void;
   save: DocSaveState | null;
   /** Other documents with unsaved edits (background retries). */
   otherUnsaved: number;
@@ -34,8 +42,13 @@ export function saveLabel(save: DocSaveState): string {
   }
 }
 
+/** The page count as the status bar shows it: "约 106 页". */
+export function pagesLabel(pages: number): string {
+  return `约 ${pages} 页`;
+}
+
 /** The status bar. */
-export function StatusBar({ words, save, otherUnsaved, zoom, version, modeLabel, onRetry, onDataFolder, onZoomReset }: StatusBarProps): JSX.Element {
+export function StatusBar({ words, pages = null, pagesTitle, pageMarkers = false, onTogglePageMarkers, save, otherUnsaved, zoom, version, modeLabel, onRetry, onDataFolder, onZoomReset }: StatusBarProps): JSX.Element {
   return (
     <footer className="statusbar" aria-label="状态栏">
       <div className="status-left">
@@ -43,6 +56,18 @@ export function StatusBar({ words, save, otherUnsaved, zoom, version, modeLabel,
           <span className="status-item" data-testid="word-count" title="按 Word 的方式统计：每个汉字和全角标点计 1，每个英文单词或数字计 1">
             字数 {count(words)}
           </span>
+        ) : null}
+        {words !== null && pages !== null ? (
+          <button
+            type="button"
+            className="status-item status-btn"
+            data-testid="page-count"
+            aria-pressed={pageMarkers}
+            title={`${pagesTitle ?? '导出后的页数'}。点击${pageMarkers ? '隐藏' : '显示'}分页标记。`}
+            onClick={onTogglePageMarkers}
+          >
+            {pagesLabel(pages)}
+          </button>
         ) : null}
         {save ? (
           <span className={`status-item save-state save-${save.status}`} data-testid="save-status" role="status" title={save.savedAt ? `上次保存于 ${clockTime(save.savedAt)}` : undefined}>

@@ -12,6 +12,8 @@ import { Dialog } from '../../ui/Dialog';
 import { errorMessage } from '../../api/errors';
 import { ProfilesDialog } from '../profiles/ProfilesDialog';
 import { availableProfileId, rememberProfileId, rememberedProfileId } from '../profiles/profileChoice';
+import { ExportFailed, ExportProgress } from './ExportProgress';
+import { downloadBase64 } from '../../lib/download';
 
 type Exported = MethodOutput<'export.docx'>;
 
@@ -25,19 +27,6 @@ export interface ExportDialogProps {
   flush: () => Promise<void>;
   /** Reports the outcome (shown as a toast by the workspace). */
   onDone: (message: string | null) => void;
-}
-
-/** Starts a browser download of base64 data. */
-export function downloadBase64(fileName: string, dataBase64: string, mime: string): void {
-  const bytes = Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -178,25 +167,10 @@ export function ExportDialog({ client, docId, nativeSave, flush, onDone }: Expor
       </>
     );
   }
-  if (state.kind === 'error') {
-    return (
-      <Dialog
-        key="error"
-        title="导出为 Word"
-        onClose={() => onDone(null)}
-        actions={
-          <button type="button" className="btn btn-primary" data-autofocus onClick={() => onDone(null)}>
-            知道了
-          </button>
-        }
-      >
-        <p role="alert">{state.message}</p>
-      </Dialog>
-    );
-  }
+  if (state.kind === 'error') return <ExportFailed title="导出为 Word" message={state.message} onClose={() => onDone(null)} />;
   return (
-    <Dialog key="working" title="导出为 Word" onClose={() => undefined} actions={null}>
-      <p role="status">{state.kind === 'saving' ? '正在保存文件…' : '正在排版…'}</p>
+    <Dialog key={state.kind} title="导出为 Word" onClose={() => undefined} actions={null}>
+      {state.kind === 'saving' ? <ExportProgress stage="save" note="正在保存文件…" /> : <ExportProgress stage="layout" note="正在排版并生成 Word 文件…" />}
     </Dialog>
   );
 }

@@ -4,7 +4,7 @@
 // imported, used), so open lists load again.
 import type { Client } from '@common/client';
 import type { SnippetKind } from '@common/snippetModel';
-import { downloadBase64 } from '../exporting/ExportDialog';
+import { downloadBase64 } from '../../lib/download';
 
 /** The panel's list filter (snippets.search's filter). */
 export type SnippetFilter = 'all' | 'favorites' | 'recent' | 'user';
