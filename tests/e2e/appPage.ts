@@ -205,10 +205,25 @@ export class AppPage {
     await this.editor.waitFor();
   }
 
-  /** Puts the caret at the end of the text. */
+  /**
+   * Puts the caret at the end of the text, as a writer would: click, Ctrl+End, and look that the
+   * caret is there (the editor restores its own selection when it regains focus, so under load
+   * the first Ctrl+End can land before that and be undone).
+   */
   async focusEnd(): Promise<void> {
     await this.editor.click();
-    await this.page.keyboard.press('Control+End');
+    await waitUntil('光标在文末', async () => {
+      await this.page.keyboard.press('Control+End');
+      return this.editor.evaluate((root) => {
+        const selection = root.ownerDocument.getSelection();
+        const node = selection?.focusNode;
+        if (!selection?.isCollapsed || !node || !root.contains(node)) return false;
+        const after = root.ownerDocument.createRange();
+        after.setStart(node, selection.focusOffset);
+        after.setEnd(root, root.childNodes.length);
+        return after.toString() === '';
+      });
+    });
   }
 
   /** The editor's visible paragraphs. */

@@ -115,8 +115,7 @@ test('inserting from the panel puts the text where the caret was; the document s
 
   // Keyboard: ↓ then Enter in the search box inserts the second result.
   await panel.getByRole('tab', { name: '全部' }).click();
-  await app.editor.click();
-  await app.page.keyboard.press('Control+End');
+  await app.focusEnd();
   await app.page.keyboard.press('Enter');
   const box = panel.getByLabel('搜索常用语');
   await box.fill('工作推进');
