@@ -56,8 +56,11 @@ const moveScript = `(async () => {
   if (!source || !target) throw new Error('no outline rows');
   const movedText = source.querySelector('.outline-text').textContent;
   const transfer = new DataTransfer();
+  // The events' coordinates are read before the clock starts: a real drag's events carry them from
+  // the browser, so reading them (a forced layout after the drop) is not the app's work.
+  const boxes = new Map([source, target].map((el) => [el, el.getBoundingClientRect()]));
   const fire = (el, type, y) => {
-    const box = el.getBoundingClientRect();
+    const box = boxes.get(el);
     el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer, clientX: box.left + 20, clientY: box.top + y }));
   };
   fire(source, 'dragstart', 5);
