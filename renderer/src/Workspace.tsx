@@ -81,21 +81,20 @@ function upsert(list: DocumentMeta[] | null, meta: DocumentMeta): DocumentMeta[]
   return [meta, ...list.filter((d) => d.id !== meta.id)].sort(byRecent);
 }
 
-function readLastDoc(): string | null {
+/** A remembered value, or null when there is none or storage is unavailable. */
+function readStored(key: string): string | null {
   try {
-    return localStorage.getItem(LAST_DOC_KEY);
+    return localStorage.getItem(key);
   } catch {
     return null;
   }
 }
 
+const readLastDoc = (): string | null => readStored(LAST_DOC_KEY);
+
 /** Reads a remembered on/off setting: on unless it was stored as offValue (on when storage is unavailable). */
 function readSetting(key: string, offValue: string): boolean {
-  try {
-    return localStorage.getItem(key) !== offValue;
-  } catch {
-    return true;
-  }
+  return readStored(key) !== offValue;
 }
 
 /** Remembers an on/off setting as one of two words. */
@@ -117,14 +116,8 @@ const writeOutlineOpen = (open: boolean): void => writePanelOpen(OUTLINE_KEY, op
 /** Whether the "第 N 页" markers are shown (on unless the user hid them). */
 const readPageMarkers = (): boolean => readSetting(PAGE_MARKERS_KEY, 'hidden');
 const writePageMarkers = (show: boolean): void => writeSetting(PAGE_MARKERS_KEY, show, 'shown', 'hidden');
-
-function readSnippetsOpen(): boolean {
-  try {
-    return localStorage.getItem(SNIPPETS_KEY) === 'open';
-  } catch {
-    return false;
-  }
-}
+/** The snippets panel starts closed unless it was left open. */
+const readSnippetsOpen = (): boolean => readStored(SNIPPETS_KEY) === 'open';
 
 function writeLastDoc(id: string | null): void {
   try {
