@@ -8,6 +8,8 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { documentParagraphs } from '../../main/common/documentModel';
+import type { DocumentContent, SerializedNode } from '../../main/common/documentModel';
+import { fieldParagraphNode, headingNode } from '../../main/common/reportModel';
 import { useBrowserMode } from './harness';
 import { AppPage, call, getDoc, waitUntil } from './appPage';
 
@@ -189,6 +191,55 @@ test('the outline counts each section and shows its length target; over the targ
   // Level-1 counts include their subsections (Word's count of the whole section).
   const first = panel.getByTestId('outline-item').first();
   assert.match(await first.innerText(), /主要工作/);
+  await app.close();
+});
+
+/** A long report: `sections` level-1 sections, each with `subsections` level-2 headings, a paragraph under every heading. */
+function longReport(sections: number, subsections: number): DocumentContent {
+  const children: SerializedNode[] = [];
+  for (let a = 1; a <= sections; a++) {
+    children.push(headingNode(1, `第${a}部分工作情况`), fieldParagraphNode(`第${a}部分的总体情况。`));
+    for (let b = 1; b <= subsections; b++) children.push(headingNode(2, `抓好第${a}-${b}项任务`), fieldParagraphNode(`第${a}-${b}项任务的做法和成效。`));
+  }
+  return { root: { type: 'root', version: 1, children, direction: null, format: '', indent: 0 } as DocumentContent['root'] };
+}
+
+test('a long outline (160 headings): scroll to the last section, move it to the top with its ↑ button; focus and numbers follow', async () => {
+  const created = await call<{ id: string }>(env.served, 'documents.create', { title: '长篇工作总结', content: longReport(8, 19) });
+  const app = await AppPage.open(env.browser, env.served);
+  await app.openDoc(created.id);
+  const panel = await app.outline();
+  await panel.getByText('160 个标题').waitFor();
+  // The last section's row is reached by scrolling the panel, as a writer would.
+  const last = panel.getByTestId('outline-item').filter({ hasText: '第8部分工作情况' });
+  await panel.locator('.outline-list').hover({ position: { x: 60, y: 40 } });
+  await waitUntil('滚动到最后一节', async () => {
+    await app.page.mouse.wheel(0, 1500);
+    return (await last.count()) === 1 && (await last.isVisible());
+  });
+  assert.equal((await last.locator('.outline-number').innerText()).trim(), '八、');
+  assert.equal((await panel.getByTestId('outline-item').last().locator('.outline-jump').innerText()).replace(/\s+/g, ''), '（十九）抓好第8-19项任务');
+  // Seven presses of its ↑ button: the section passes every other one, the panel scrolls along,
+  // and focus stays on the button of the moved section.
+  await last.hover();
+  await last.getByRole('button', { name: '上移本节' }).focus();
+  assert.ok((await panel.getByTestId('outline-item').count()) < 80, 'a long outline renders only the rows near the view');
+  for (let step = 1; step <= 7; step++) {
+    await app.page.keyboard.press('Enter');
+    const number = '八七六五四三二一'[step] ?? '';
+    const focused = `(() => {
+      const button = document.activeElement;
+      const row = button && button.closest('[data-testid="outline-item"]');
+      return button.getAttribute('aria-label') === '上移本节' && row ? row.querySelector('.outline-jump').textContent : null;
+    })()`;
+    await waitUntil(`上移第 ${step} 次`, async () => (await app.page.evaluate(focused)) === `${number}、第8部分工作情况`);
+  }
+  const headings = await app.pageHeadings();
+  assert.equal(headings[0], '一、第8部分工作情况');
+  assert.equal(headings[1], '（一）抓好第8-1项任务');
+  assert.equal(headings[20], '二、第1部分工作情况');
+  assert.equal(headings.at(-1), '（十九）抓好第7-19项任务');
+  await waitUntil('提纲首行', async () => (await app.outlineHeadings())[0] === '一、第8部分工作情况');
   await app.close();
 });
 

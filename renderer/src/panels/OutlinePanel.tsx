@@ -3,10 +3,12 @@
 // to jump, drag (or the arrow buttons) to move a whole section with everything in it — one undo
 // step, numbers follow — promote/demote, the completeness hint (缺少“存在的问题”部分), the offer
 // to fix broken 一是/二是 sequences, and the document's fill-in fields.
-import { memo, useMemo, useRef, useState } from 'react';
-import type { DragEvent, JSX } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DragEvent, JSX, RefObject } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getNodeByKey, $getRoot, $getSelection, $isElementNode, HISTORY_PUSH_TAG, SKIP_SCROLL_INTO_VIEW_TAG } from 'lexical';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import type { Range } from '@tanstack/react-virtual';
+import { $getNodeByKey, $getRoot, $getSelection, $isElementNode, HISTORY_PUSH_TAG, SKIP_DOM_SELECTION_TAG, SKIP_SCROLL_INTO_VIEW_TAG } from 'lexical';
 import type { LexicalEditor, NodeKey } from 'lexical';
 import { sectionKindNames } from '@common/reportModel';
 import type { FieldValues, SectionKind } from '@common/reportModel';
@@ -43,8 +45,11 @@ const STRUCTURAL_EVENT = 'wengao-structural-edit';
  * inside a drop) — after moving dozens of paragraphs that read forces a full layout of the long
  * page in the middle of the edit. Run inside an event of our own (and committed at once, so the
  * history's follow-up commands run inside it too), the editor keeps the selection it has.
+ * `movesOnly`: the edit only moves blocks (their nodes and page elements are kept, so the page's
+ * caret moves with its paragraph and stays right): the page's selection is then left alone rather
+ * than set again.
  */
-function structural(editor: LexicalEditor, fn: () => void): void {
+function structural(editor: LexicalEditor, fn: () => void, movesOnly = false): void {
   const run = (): void =>
     editor.update(
       () => {
@@ -52,7 +57,7 @@ function structural(editor: LexicalEditor, fn: () => void): void {
         // Without a selection of its own the editor would read the page's (and force a layout).
         if ($getSelection() === null) $getRoot().selectStart();
       },
-      { tag: [HISTORY_PUSH_TAG, SKIP_SCROLL_INTO_VIEW_TAG], discrete: true },
+      { tag: movesOnly ? [HISTORY_PUSH_TAG, SKIP_SCROLL_INTO_VIEW_TAG, SKIP_DOM_SELECTION_TAG] : [HISTORY_PUSH_TAG, SKIP_SCROLL_INTO_VIEW_TAG], discrete: true },
     );
   queueMicrotask(() => {
     window.addEventListener(STRUCTURAL_EVENT, run, { once: true });
@@ -79,17 +84,26 @@ export function jumpTo(editor: LexicalEditor, blockKey: NodeKey): void {
 
 /**
  * Rows are keyed by position, so after a move the focused button belongs to another heading: put
- * focus back on the same button of the moved heading's row once the outline has followed.
+ * focus back on the same button of the moved heading's row once the outline has followed (brought
+ * into the panel's window of rendered rows first when it moved out of it).
  */
-function followFocus(key: NodeKey): void {
+function followFocus(key: NodeKey, reveal: RefObject<((key: NodeKey) => void) | null>): void {
   const active = document.activeElement;
   const row = active?.closest<HTMLElement>('[data-testid="outline-item"]');
   if (!(active instanceof HTMLElement) || !row || !active.dataset.action) return;
   const action = active.dataset.action;
   const refocus = (tries: number): void => {
-    const target = document.querySelector<HTMLElement>(`[data-testid="outline-item"][data-block-key="${key}"] [data-action="${action}"]`);
-    if (target && target !== document.activeElement) target.focus();
-    else if (!target && tries > 0) requestAnimationFrame(() => refocus(tries - 1));
+    const row = document.querySelector<HTMLElement>(`[data-testid="outline-item"][data-block-key="${key}"]`);
+    const target = row?.querySelector<HTMLElement>(`[data-action="${action}"]`);
+    if (row && target && target !== document.activeElement) {
+      // The row's buttons show only on hover or focus: shown for the focus() call, then kept by it.
+      row.dataset.reveal = '';
+      target.focus();
+      delete row.dataset.reveal;
+    } else if (!target && tries > 0) {
+      if (tries < 5) reveal.current?.(key);
+      requestAnimationFrame(() => refocus(tries - 1));
+    }
   };
   requestAnimationFrame(() => refocus(5));
 }
@@ -139,6 +153,10 @@ export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
   const [dragKey, setDragKey] = useState<NodeKey | null>(null);
   const [drop, setDrop] = useState<DropTarget | null>(null);
   const dragRef = useRef<{ key: NodeKey | null; drop: DropTarget | null }>({ key: null, drop: null });
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const notesRef = useRef<HTMLDivElement>(null);
+  /** Scrolls the list to a heading's row (set by OutlineList). */
+  const revealRef = useRef<((key: NodeKey) => void) | null>(null);
 
   const renumber = (headKey: NodeKey | null): void =>
     structural(editor, () => {
@@ -156,8 +174,8 @@ export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
     return {
       jump: (key) => jumpTo(editor, key),
       move: (key, direction) => {
-        structural(editor, () => void $moveSectionBy(key, direction));
-        followFocus(key);
+        structural(editor, () => void $moveSectionBy(key, direction), true);
+        followFocus(key, revealRef);
       },
       shift: (key, delta) =>
         structural(editor, () => {
@@ -196,7 +214,7 @@ export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
         setDropTarget(null);
         if (!from || from === key) return;
         // One update, one undo step: the whole section moves; numbers follow from position.
-        structural(editor, () => void $moveSection(from, where === 'before' ? key : $afterSection(key)));
+        structural(editor, () => void $moveSection(from, where === 'before' ? key : $afterSection(key)), true);
       },
     };
   }, [editor]);
@@ -213,61 +231,30 @@ export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
           <CloseIcon />
         </button>
       </div>
-      <div className="outline-body">
-        {outline?.missing.length ? (
-          <div className="outline-hint" role="note" data-testid="outline-missing">
-            <WarnIcon className="outline-hint-icon" />
-            <span>
-              {outline.missing.map((kind) => `缺少“${missingNames[kind] ?? sectionKindNames[kind]}”部分`).join('；')}
-              <span className="outline-hint-more">总结和报告一般包括主要工作、成效、存在的问题和下一步打算。</span>
-            </span>
-          </div>
-        ) : null}
-        {outline?.introBrokenEnumeration ? (
-          <div className="outline-fixbar">
-            导语中的“一是、二是”序号不连续
-            <button type="button" className="link-btn" onClick={() => renumber(null)}>
-              重排
-            </button>
-          </div>
-        ) : null}
+      <div className="outline-body" ref={bodyRef}>
+        <div className="outline-notes" ref={notesRef}>
+          {outline?.missing.length ? (
+            <div className="outline-hint" role="note" data-testid="outline-missing">
+              <WarnIcon className="outline-hint-icon" />
+              <span>
+                {outline.missing.map((kind) => `缺少“${missingNames[kind] ?? sectionKindNames[kind]}”部分`).join('；')}
+                <span className="outline-hint-more">总结和报告一般包括主要工作、成效、存在的问题和下一步打算。</span>
+              </span>
+            </div>
+          ) : null}
+          {outline?.introBrokenEnumeration ? (
+            <div className="outline-fixbar">
+              导语中的“一是、二是”序号不连续
+              <button type="button" className="link-btn" onClick={() => renumber(null)}>
+                重排
+              </button>
+            </div>
+          ) : null}
+        </div>
         {outline === null ? null : items.length === 0 ? (
           <p className="outline-empty">还没有标题。在段首输入“一、”“（一）”“1.”或“（1）”，或用工具栏把段落设为标题。</p>
         ) : (
-          <ol
-            className="outline-list"
-            aria-label="标题"
-            onClick={(event) => {
-              const at = rowOf(event.target);
-              const action = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-action]')?.dataset.action : undefined;
-              if (!at || !action) return;
-              if (action === 'jump') actions.jump(at.key);
-              else if (action === 'up' || action === 'down') actions.move(at.key, action === 'up' ? -1 : 1);
-              else if (action === 'promote' || action === 'demote') actions.shift(at.key, action === 'promote' ? -1 : 1);
-              else if (action === 'renumber') actions.renumber(at.key);
-            }}
-            onDragStart={(event) => {
-              const at = rowOf(event.target);
-              if (at) actions.dragStart(event, at.row, at.key);
-            }}
-            onDragEnd={actions.dragEnd}
-            onDragOver={(event) => {
-              const at = rowOf(event.target);
-              if (at) actions.dragOver(event, at.row, at.key);
-            }}
-            onDrop={(event) => {
-              const at = rowOf(event.target);
-              if (at) actions.drop(event, at.row, at.key);
-            }}
-          >
-            {/* Rows are keyed by position, not by heading: moving the last section to the top then
-                updates rows in place, where keying by heading makes React re-insert every row
-                after it (175 of 200 rows for one drag, the slowest part of a move). Their handlers
-                are the list's (above), so a row re-renders only for what it shows. */}
-            {items.map((item, index) => (
-              <OutlineRow key={index} item={item} dragging={dragKey === item.blockKey} drop={drop?.key === item.blockKey ? drop.where : null} />
-            ))}
-          </ol>
+          <OutlineList items={items} actions={actions} dragKey={dragKey} drop={drop} scroller={bodyRef} notes={notesRef} reveal={revealRef} />
         )}
         <FieldsSection
           names={names}
@@ -283,9 +270,139 @@ export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
   );
 }
 
+/** Props of OutlineList. */
+interface OutlineListProps {
+  items: OutlineItem[];
+  actions: RowActions;
+  dragKey: NodeKey | null;
+  drop: DropTarget | null;
+  /** The panel's scrolling body. */
+  scroller: RefObject<HTMLDivElement | null>;
+  /** The notes above the list (their height moves the list down). */
+  notes: RefObject<HTMLDivElement | null>;
+  reveal: RefObject<((key: NodeKey) => void) | null>;
+}
+
+/** A row's height before it is measured: one line, plus the target's progress bar. */
+function estimatedRowHeight(item: OutlineItem | undefined): number {
+  return 28 + (item?.target != null ? 6 : 0) + (item?.brokenEnumeration ? 22 : 0);
+}
+
+/**
+ * The heading rows. Only the rows in and near the panel's view are in the page (a long report has
+ * 200 and more): a moved section then re-renders a few dozen rows, not every one. The row being
+ * dragged stays rendered while the panel scrolls under the pointer.
+ */
+function OutlineList({ items, actions, dragKey, drop, scroller, notes, reveal }: OutlineListProps): JSX.Element {
+  const listRef = useRef<HTMLOListElement>(null);
+  const [listTop, setListTop] = useState(0);
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
+  const dragIndex = dragKey === null ? -1 : items.findIndex((item) => item.blockKey === dragKey);
+  const rangeExtractor = useCallback(
+    (range: Range): number[] => {
+      const indexes = defaultRangeExtractor(range);
+      if (dragIndex >= 0 && !indexes.includes(dragIndex)) return [...indexes, dragIndex].sort((a, b) => a - b);
+      return indexes;
+    },
+    [dragIndex],
+  );
+  // The lint notes that the virtualizer's functions cannot be memoized by the React Compiler: this
+  // build does not use the compiler, and the one function rows receive (measureElement) is the
+  // same for the virtualizer's lifetime.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => estimatedRowHeight(itemsRef.current[index]),
+    overscan: 6,
+    scrollMargin: listTop,
+    rangeExtractor,
+  });
+
+  // Where the list starts in the scrolling body: below the notes, whose height changes with them.
+  useEffect(() => {
+    const above = notes.current;
+    if (!above) return;
+    const observer = new ResizeObserver(() => {
+      if (listRef.current) setListTop(listRef.current.offsetTop);
+    });
+    observer.observe(above);
+    return () => observer.disconnect();
+  }, [notes]);
+
+  useEffect(() => {
+    reveal.current = (key) => {
+      const index = itemsRef.current.findIndex((item) => item.blockKey === key);
+      if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    };
+    return () => {
+      reveal.current = null;
+    };
+  }, [reveal, virtualizer]);
+
+  return (
+    <ol
+      ref={listRef}
+      className="outline-list"
+      aria-label="标题"
+      style={{ height: virtualizer.getTotalSize() }}
+      onClick={(event) => {
+        const at = rowOf(event.target);
+        const action = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-action]')?.dataset.action : undefined;
+        if (!at || !action) return;
+        if (action === 'jump') actions.jump(at.key);
+        else if (action === 'up' || action === 'down') actions.move(at.key, action === 'up' ? -1 : 1);
+        else if (action === 'promote' || action === 'demote') actions.shift(at.key, action === 'promote' ? -1 : 1);
+        else if (action === 'renumber') actions.renumber(at.key);
+      }}
+      onDragStart={(event) => {
+        const at = rowOf(event.target);
+        if (at) actions.dragStart(event, at.row, at.key);
+      }}
+      onDragEnd={actions.dragEnd}
+      onDragOver={(event) => {
+        const at = rowOf(event.target);
+        if (at) actions.dragOver(event, at.row, at.key);
+      }}
+      onDrop={(event) => {
+        const at = rowOf(event.target);
+        if (at) actions.drop(event, at.row, at.key);
+      }}
+    >
+      {/* Rows are keyed by position, not by heading: moving the last section to the top then
+          updates the rendered rows in place, where keying by heading makes React re-insert rows.
+          Their handlers are the list's (above), so a row re-renders only for what it shows. */}
+      {virtualizer.getVirtualItems().map((row) => {
+        const item = items[row.index];
+        if (!item) return null;
+        return (
+          <OutlineRow
+            key={row.index}
+            item={item}
+            index={row.index}
+            count={items.length}
+            top={row.start - listTop}
+            measure={virtualizer.measureElement}
+            dragging={dragKey === item.blockKey}
+            drop={drop?.key === item.blockKey ? drop.where : null}
+          />
+        );
+      })}
+    </ol>
+  );
+}
+
 /** Props of OutlineRow. */
 interface OutlineRowProps {
   item: OutlineItem;
+  /** Position in the outline (0-based) and the number of headings. */
+  index: number;
+  count: number;
+  /** Offset from the top of the list, in px. */
+  top: number;
+  /** Reports the row's height to the list. */
+  measure: (element: HTMLElement | null) => void;
   dragging: boolean;
   drop: 'before' | 'after' | null;
 }
@@ -295,6 +412,10 @@ function sameRow(a: OutlineRowProps, b: OutlineRowProps): boolean {
   const x = a.item;
   const y = b.item;
   return (
+    a.index === b.index &&
+    a.count === b.count &&
+    a.top === b.top &&
+    a.measure === b.measure &&
     a.dragging === b.dragging &&
     a.drop === b.drop &&
     x.blockKey === y.blockKey &&
@@ -330,12 +451,17 @@ const RowButtons = memo(function RowButtons({ level }: { level: number }): JSX.E
 });
 
 /** One heading of the outline (its handlers are the list's). */
-const OutlineRow = memo(function OutlineRow({ item, dragging, drop }: OutlineRowProps): JSX.Element {
+const OutlineRow = memo(function OutlineRow({ item, index, count, top, measure, dragging, drop }: OutlineRowProps): JSX.Element {
   const over = item.target !== null && item.chars > item.target;
   const kindName = item.kind && item.kind !== 'other' ? sectionKindNames[item.kind] : null;
   return (
     <li
       className={`outline-row outline-level-${item.level}${dragging ? ' is-dragging' : ''}${drop ? ` drop-${drop}` : ''}`}
+      ref={measure}
+      style={{ transform: `translateY(${top}px)` }}
+      data-index={index}
+      aria-posinset={index + 1}
+      aria-setsize={count}
       data-testid="outline-item"
       data-block-key={item.blockKey}
       data-level={item.level}
