@@ -175,10 +175,11 @@ function ignorePages(): void {}
 /** The outline panel with the live outline of this editor. */
 function OutlineArea(props: DocumentEditorProps & { focusField: string | null; onFocusFieldDone: () => void }): JSX.Element {
   const [editor] = useLexicalComposerContext();
-  const outline = useEditorOutline(editor, props.docTitle, props.fields, true);
+  const { outline, withNextOutline } = useEditorOutline(editor, props.docTitle, props.fields, true);
   return (
     <OutlinePanel
       outline={outline}
+      withNextOutline={withNextOutline}
       fields={props.fields}
       fieldInfo={props.fieldInfo}
       focusField={props.focusField}

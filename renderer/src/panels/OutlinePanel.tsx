@@ -25,6 +25,8 @@ const missingNames: Partial<Record<SectionKind, string>> = { shortcomings: 'å­˜å
 /** Props of OutlinePanel. */
 export interface OutlinePanelProps {
   outline: EditorOutline | null;
+  /** Runs a state change in the render of the next outline update (useEditorOutline). */
+  withNextOutline(fn: () => void): void;
   fields: FieldValues;
   /** Labels and examples of fields, by name (from the templates). */
   fieldInfo: Readonly<Record<string, TemplateField>>;
@@ -148,11 +150,12 @@ function rowOf(target: EventTarget | null): { row: HTMLElement; key: NodeKey } |
 
 /** The outline panel. */
 export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
-  const { outline, fields, fieldInfo, focusField, onFocusFieldDone, onFieldChange, onFieldCommit, onClose } = props;
+  const { outline, withNextOutline, fields, fieldInfo, focusField, onFocusFieldDone, onFieldChange, onFieldCommit, onClose } = props;
   const [editor] = useLexicalComposerContext();
   const [dragKey, setDragKey] = useState<NodeKey | null>(null);
   const [drop, setDrop] = useState<DropTarget | null>(null);
-  const dragRef = useRef<{ key: NodeKey | null; drop: DropTarget | null }>({ key: null, drop: null });
+  /** The drag under way; `resetPending` while a dropped section's move is on its way to the outline. */
+  const dragRef = useRef<{ key: NodeKey | null; drop: DropTarget | null; resetPending: boolean }>({ key: null, drop: null, resetPending: false });
   const bodyRef = useRef<HTMLDivElement>(null);
   const notesRef = useRef<HTMLDivElement>(null);
   /** Scrolls the list to a heading's row (set by OutlineList). */
@@ -196,6 +199,8 @@ export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
       },
       dragEnd: () => {
         dragRef.current.key = null;
+        // After a drop the drag marks go with the moved outline (see drop).
+        if (dragRef.current.resetPending) return;
         setDragKey(null);
         setDropTarget(null);
       },
@@ -210,14 +215,26 @@ export function OutlinePanel(props: OutlinePanelProps): JSX.Element {
         const from = dragRef.current.key ?? event.dataTransfer.getData(DRAG_TYPE);
         const where = halfOf(event, row);
         dragRef.current.key = null;
-        setDragKey(null);
-        setDropTarget(null);
-        if (!from || from === key) return;
+        const reset = (): void => {
+          if (!dragRef.current.resetPending) return;
+          dragRef.current.resetPending = false;
+          setDragKey(null);
+          setDropTarget(null);
+        };
+        dragRef.current.resetPending = true;
+        if (!from || from === key) {
+          reset();
+          return;
+        }
+        // The drag marks are cleared in the same render as the outline the move brings (one render,
+        // not two); should no move come of it (dropped where it was), at the next frame.
+        withNextOutline(reset);
+        requestAnimationFrame(reset);
         // One update, one undo step: the whole section moves; numbers follow from position.
         structural(editor, () => void $moveSection(from, where === 'before' ? key : $afterSection(key)), true);
       },
     };
-  }, [editor]);
+  }, [editor, withNextOutline]);
 
   const items = outline?.items ?? [];
   const names = [...new Set([...(outline?.fieldNames ?? []), ...Object.keys(fields)])];

@@ -1,7 +1,7 @@
 // The outline of the live document for the panels, recomputed after edits: at once (right after
 // the update, in the same frame) when blocks were added, removed, moved or re-levelled, else at
 // most every OUTLINE_THROTTLE_MS while typing — never a full-document pass per keystroke.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { HISTORIC_TAG } from 'lexical';
 import type { LexicalEditor } from 'lexical';
@@ -12,11 +12,23 @@ import type { EditorOutline } from './outline';
 /** Longest wait between an edit and the outline catching up, in ms. */
 export const OUTLINE_THROTTLE_MS = 400;
 
-/** The outline of an editor's document; null until first computed or while disabled. */
-export function useEditorOutline(editor: LexicalEditor, title: string, fields: FieldValues, enabled: boolean): EditorOutline | null {
+/** The live outline, and a way to apply state changes in the same render as its next update. */
+export interface LiveOutline {
+  /** Null until first computed or while disabled. */
+  outline: EditorOutline | null;
+  /**
+   * Runs `fn` (which sets React state) inside the render of the next outline update, so a panel's
+   * own state change and the new outline render once, not twice. It runs only if an update comes.
+   */
+  withNextOutline(fn: () => void): void;
+}
+
+/** The outline of an editor's document. */
+export function useEditorOutline(editor: LexicalEditor, title: string, fields: FieldValues, enabled: boolean): LiveOutline {
   const [outline, setOutline] = useState<EditorOutline | null>(null);
   const inputs = useRef({ title, fields });
   const recompute = useRef<() => void>(() => undefined);
+  const pending = useRef<(() => void)[]>([]);
 
   useEffect(() => {
     inputs.current = { title, fields };
@@ -37,9 +49,13 @@ export function useEditorOutline(editor: LexicalEditor, title: string, fields: F
       last = performance.now();
       const { title: t, fields: f } = inputs.current;
       const next = editor.getEditorState().read(() => $editorOutline(t, f), { editor });
+      const apply = (): void => {
+        setOutline(next);
+        for (const fn of pending.current.splice(0)) fn();
+      };
       // After a structural change the panel follows in the same task as the page's numbers.
-      if (sync) flushSync(() => setOutline(next));
-      else setOutline(next);
+      if (sync) flushSync(apply);
+      else apply();
     };
     recompute.current = () => {
       if (queued) return;
@@ -77,5 +93,6 @@ export function useEditorOutline(editor: LexicalEditor, title: string, fields: F
     };
   }, [editor, enabled]);
 
-  return enabled ? outline : null;
+  const withNextOutline = useCallback((fn: () => void) => void pending.current.push(fn), []);
+  return { outline: enabled ? outline : null, withNextOutline };
 }
