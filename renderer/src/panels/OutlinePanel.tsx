@@ -95,13 +95,13 @@ function followFocus(key: NodeKey, reveal: RefObject<((key: NodeKey) => void) | 
   if (!(active instanceof HTMLElement) || !row || !active.dataset.action) return;
   const action = active.dataset.action;
   const refocus = (tries: number): void => {
-    const row = document.querySelector<HTMLElement>(`[data-testid="outline-item"][data-block-key="${key}"]`);
-    const target = row?.querySelector<HTMLElement>(`[data-action="${action}"]`);
-    if (row && target && target !== document.activeElement) {
+    const moved = document.querySelector<HTMLElement>(`[data-testid="outline-item"][data-block-key="${key}"]`);
+    const target = moved?.querySelector<HTMLElement>(`[data-action="${action}"]`);
+    if (moved && target && target !== document.activeElement) {
       // The row's buttons show only on hover or focus: shown for the focus() call, then kept by it.
-      row.dataset.reveal = '';
+      moved.dataset.reveal = '';
       target.focus();
-      delete row.dataset.reveal;
+      delete moved.dataset.reveal;
     } else if (!target && tries > 0) {
       if (tries < 5) reveal.current?.(key);
       requestAnimationFrame(() => refocus(tries - 1));
@@ -300,7 +300,7 @@ interface OutlineListProps {
   reveal: RefObject<((key: NodeKey) => void) | null>;
 }
 
-/** A row's height before it is measured: one line, plus the target's progress bar. */
+/** A row's height before it is measured: one line, plus the target's progress bar and the 一是/二是 offer. */
 function estimatedRowHeight(item: OutlineItem | undefined): number {
   return 28 + (item?.target != null ? 6 : 0) + (item?.brokenEnumeration ? 22 : 0);
 }
