@@ -53,6 +53,32 @@ export async function storedParagraphs(served: Served, id: string): Promise<stri
 }
 
 /** The 文稿 window. */
+/**
+ * In the page: true when the caret is collapsed at the end of the editor's text, both in the
+ * page's selection and in the editor's own (Lexical keeps its editor on the root element).
+ */
+const CARET_AT_END = `(() => {
+  const root = document.querySelector('[data-testid="editor"]');
+  if (!root) return false;
+  const atEnd = (node, offset) => {
+    if (!root.contains(node)) return false;
+    const after = document.createRange();
+    after.setStart(node, offset);
+    after.setEnd(root, root.childNodes.length);
+    return after.toString() === '';
+  };
+  const selection = document.getSelection();
+  if (!selection || !selection.isCollapsed || !selection.focusNode || !atEnd(selection.focusNode, selection.focusOffset)) return false;
+  const editor = root.__lexicalEditor;
+  const own = editor && editor.getEditorState()._selection;
+  const point = own && own.focus;
+  if (!point || !own.anchor || own.anchor.key !== point.key || own.anchor.offset !== point.offset) return false;
+  const element = editor.getElementByKey(point.key);
+  if (!element) return false;
+  const node = point.type === 'text' ? element.firstChild || element : element;
+  return atEnd(node, Math.min(point.offset, node.nodeType === 3 ? node.length : node.childNodes.length));
+})()`;
+
 export class AppPage {
   /** Bodies of every documents.save request this page sent, in order. */
   readonly saves: { id: string; text: string; body: string }[] = [];
@@ -207,22 +233,16 @@ export class AppPage {
 
   /**
    * Puts the caret at the end of the text, as a writer would: click, Ctrl+End, and look that the
-   * caret is there (the editor restores its own selection when it regains focus, so under load
-   * the first Ctrl+End can land before that and be undone).
+   * caret is there, on the page and in the editor's own selection (the editor restores its
+   * selection when it regains focus, so under load the first Ctrl+End can land before that and be
+   * undone; and it takes the page's caret from a selectionchange event that can come after the
+   * next key's keydown, which would then act at the old place).
    */
   async focusEnd(): Promise<void> {
     await this.editor.click();
     await waitUntil('光标在文末', async () => {
       await this.page.keyboard.press('Control+End');
-      return this.editor.evaluate((root) => {
-        const selection = root.ownerDocument.getSelection();
-        const node = selection?.focusNode;
-        if (!selection?.isCollapsed || !node || !root.contains(node)) return false;
-        const after = root.ownerDocument.createRange();
-        after.setStart(node, selection.focusOffset);
-        after.setEnd(root, root.childNodes.length);
-        return after.toString() === '';
-      });
+      return this.page.evaluate(CARET_AT_END) as Promise<boolean>;
     });
   }
 
